@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs the system packages OST Player needs when they are missing: libVLC, the libraries
+# Qt's platform plugins load, a font with Hangul, and (with --test) Xvfb.
+# Usage: ensure-system-deps.sh [--test] [VENV_DIR]
+set -u
+want_test=0
+[ "${1:-}" = "--test" ] && { want_test=1; shift; }
+venv=${1:-.venv}
+missing=()
+
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+if command -v dpkg-query >/dev/null 2>&1; then
+  for p in libvlc5 vlc-plugin-base fontconfig; do have_pkg "$p" || missing+=("$p"); done
+else
+  ldconfig -p 2>/dev/null | grep -q 'libvlc\.so' || missing+=(libvlc5 vlc-plugin-base)
+fi
+if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ko 2>/dev/null)" ]; then
+  missing+=(fonts-nanum)
+fi
+if [ "$want_test" = 1 ] && ! command -v xvfb-run >/dev/null 2>&1; then
+  missing+=(xvfb xauth)
+fi
+
+# Qt aborts with "could not load the Qt platform plugin" when a library a plugin links to is
+# absent (libxcb-icccm4 on a plain Debian 12). Ask ldd what each plugin lacks and map the
+# soname to its Debian package (libxcb-icccm.so.4 -> libxcb-icccm4).
+qt_plugins=$(ls "$venv"/lib/python3*/site-packages/PySide6/Qt/plugins/platforms/lib{qxcb,qoffscreen}.so 2>/dev/null)
+qt_libs=$(ls "$venv"/lib/python3*/site-packages/PySide6/Qt/lib/libQt6XcbQpa.so.6 2>/dev/null)
+for lib in $qt_plugins $qt_libs; do
+  for so in $(ldd "$lib" 2>/dev/null | awk '/not found/ {print $1}'); do
+    case "$so" in
+      libxcb-util.so.1) pkg=libxcb-util1 ;;
+      libxkbcommon-x11.so.0) pkg=libxkbcommon-x11-0 ;;
+      libxkbcommon.so.0) pkg=libxkbcommon0 ;;
+      libX11-xcb.so.1) pkg=libx11-xcb1 ;;
+      libX11.so.6) pkg=libx11-6 ;;
+      libEGL.so.1) pkg=libegl1 ;;
+      libGL.so.1|libOpenGL.so.0|libGLX.so.0) pkg=libgl1 ;;
+      libfontconfig.so.1) pkg=libfontconfig1 ;;
+      libfreetype.so.6) pkg=libfreetype6 ;;
+      libdbus-1.so.3) pkg=libdbus-1-3 ;;
+      libglib-2.0.so.0|libgthread-2.0.so.0) pkg=libglib2.0-0 ;;
+      libxcb.so.1) pkg=libxcb1 ;;
+      libSM.so.6) pkg=libsm6 ;;
+      libICE.so.6) pkg=libice6 ;;
+      libxcb-*.so.*)
+        base=${so#lib}; base=${base%%.so.*}; ver=${so##*.so.}
+        pkg="lib${base}${ver}" ;;
+      *) pkg="" ; echo "ensure-system-deps: Qt needs $so; install the package that provides it" >&2 ;;
+    esac
+    [ -n "$pkg" ] && missing+=("$pkg")
+  done
+done
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "ensure-system-deps: please install: ${missing[*]} (no apt-get here; use your system's package manager)" >&2
+  exit 0
+fi
+sudo=""
+[ "$(id -u)" = 0 ] || sudo="sudo"
+echo "ensure-system-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq || true
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

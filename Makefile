@@ -1,0 +1,50 @@
+# `make run` and `make test` do all the set-up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint format system-deps test-deps bench screenshots clean
+
+run: $(STAMP) system-deps
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ] && [ -z "$$QT_QPA_PLATFORM" ]; then \
+		echo "make run: no display found (DISPLAY is not set); run it in a desktop session, or try: xvfb-run -a make run"; \
+		exit 1; \
+	fi
+	$(BIN)/ostplayer
+
+test: $(STAMP) test-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -q
+
+system-deps: $(STAMP)
+	@bash .ci/ensure-system-deps.sh $(VENV)
+
+test-deps: $(STAMP)
+	@bash .ci/ensure-system-deps.sh --test $(VENV)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "OST Player needs Python 3.11 or newer ($(PYTHON) is older)"; exit 1; }
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV) || \
+		{ echo "could not create $(VENV): install python3-venv"; exit 1; }
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $(STAMP)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(STAMP) test-deps
+	$(BIN)/python benchmarks/run_all.py
+
+screenshots: $(STAMP) test-deps
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python docs/make_screenshots.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

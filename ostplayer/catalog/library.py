@@ -1,0 +1,284 @@
+"""The user's library: the catalog (library.json), personal data (personal.json) and play
+history (history.jsonl) in one data directory.
+
+The catalog is large and changes rarely (first launch, imports); personal data (audio links,
+saved lyrics, offsets) is small and changes often; plays are the most frequent writes of all.
+Keeping them in separate files means a frequent write never rewrites the big one.
+
+A file that cannot be read is moved aside under a timestamped name, never overwritten or
+deleted, and the library falls back to the last good backup or a fresh seed. Every fallback
+is reported through ``notices`` so the window can tell the user what happened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..domain.catalog_format import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    SECTIONS,
+    CatalogFormatError,
+    catalog_from_dict,
+    catalog_to_dict,
+)
+from ..domain.models import Catalog, MergeSummary
+from .history import PlayHistory, PlayStats
+from .store import TableFile, UnreadableFile
+
+SCHEMA_VERSION = 1
+
+# Raw-table migrations: MIGRATIONS[n] turns a schema-n library into schema n+1.
+Migration = Callable[[dict[str, list[dict[str, Any]]]], dict[str, list[dict[str, Any]]]]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+class LibraryError(Exception):
+    pass
+
+
+def read_catalog_file(
+    path: Path, known: Catalog | None = None, progress: Callable[[int, int], None] | None = None
+) -> Catalog:
+    """Parse and validate a catalog file; raises CatalogFormatError naming what is wrong."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CatalogFormatError("", f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CatalogFormatError("", f"{path.name} is not valid JSON: {exc}") from None
+    return catalog_from_dict(data, known=known, progress=progress)
+
+
+def write_catalog_file(path: Path, catalog: Catalog) -> None:
+    from .store import atomic_write_bytes
+
+    payload = json.dumps(catalog_to_dict(catalog), ensure_ascii=False, indent=1)
+    atomic_write_bytes(path, payload.encode("utf-8"))
+
+
+def _stamp() -> str:
+    return time.strftime("%Y%m%d-%H%M%S")
+
+
+def move_aside(path: Path) -> Path:
+    """Rename an unreadable file out of the way, keeping every earlier one too."""
+    target = path.with_name(f"{path.stem}.broken-{_stamp()}{path.suffix}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}.broken-{_stamp()}-{n}{path.suffix}")
+    os.replace(path, target)
+    return target
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(f"{path.stem}.backup{path.suffix}")
+
+
+def snapshot(path: Path) -> None:
+    """Keep the file that just loaded cleanly as the last good backup.
+
+    Every write replaces the file with a new inode, so a hard link keeps the old contents at no
+    cost; copying is the fallback where links are not supported.
+    """
+    bak = backup_path(path)
+    tmp = bak.with_name(f".{bak.name}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    try:
+        os.link(path, tmp)
+    except OSError:
+        shutil.copy2(path, tmp)
+    os.replace(tmp, bak)
+
+
+class Library:
+    def __init__(self, data_dir: Path, seed_path: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.seed_path = Path(seed_path)
+        self.notices: list[str] = []
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.library_path = self.data_dir / "library.json"
+        self.personal_path = self.data_dir / "personal.json"
+        self.catalog = self._load_catalog()
+        self._personal_file, self._personal = self._load_personal()
+        self.history = PlayHistory(self.data_dir / "history.jsonl")
+        if self.history.skipped_lines:
+            self.notices.append(
+                f"{self.history.skipped_lines} unreadable line(s) in the play history were"
+                " skipped (an interrupted write); all other plays were kept."
+            )
+
+    # --- loading and recovery ---------------------------------------------------------------
+
+    def _load_catalog(self) -> Catalog:
+        path = self.library_path
+        if path.exists():
+            try:
+                catalog = self._read_library(path)
+            except (UnreadableFile, CatalogFormatError, LibraryError) as exc:
+                moved = move_aside(path)
+                self.notices.append(
+                    f"Your library file could not be read ({exc}). It was moved to {moved}"
+                    " and nothing in it was deleted."
+                )
+            else:
+                snapshot(path)
+                return catalog
+        bak = backup_path(path)
+        if bak.exists():
+            try:
+                catalog = self._read_library(bak)
+            except (UnreadableFile, CatalogFormatError, LibraryError) as exc:
+                self.notices.append(f"The backup {bak.name} could not be read either ({exc}).")
+            else:
+                self._write_catalog(catalog)
+                when = time.strftime("%Y-%m-%d %H:%M", time.localtime(bak.stat().st_mtime))
+                self.notices.append(f"The library was restored from the backup of {when}.")
+                return catalog
+        catalog = read_catalog_file(self.seed_path)
+        self._write_catalog(catalog)
+        if self.notices:
+            self.notices.append("A fresh library was made from the bundled catalog.")
+        return catalog
+
+    def _read_library(self, path: Path) -> Catalog:
+        tables = TableFile(path).read_all()
+        meta = tables.get("meta") or [{}]
+        version = meta[0].get("schema_version")
+        if not isinstance(version, int):
+            raise LibraryError("it records no schema version")
+        if version > SCHEMA_VERSION:
+            raise LibraryError(
+                f"it was written by a newer OST Player (schema {version}, this one knows"
+                f" {SCHEMA_VERSION})"
+            )
+        migrated = version < SCHEMA_VERSION
+        while version < SCHEMA_VERSION:
+            tables = MIGRATIONS[version](tables)
+            version += 1
+        data: dict[str, Any] = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION}
+        for section in SECTIONS:
+            data[section] = tables.get(section, [])
+        catalog = catalog_from_dict(data)
+        if migrated and path == self.library_path:
+            snapshot(path)  # the pre-migration file stays as the backup
+            self._write_catalog(catalog)
+            self.notices.append(f"The library was upgraded to schema {SCHEMA_VERSION}.")
+        return catalog
+
+    def _write_catalog(self, catalog: Catalog) -> None:
+        data = catalog_to_dict(catalog)
+        tables = {"meta": [{"schema_version": SCHEMA_VERSION, "written": time.time()}]}
+        for section in SECTIONS:
+            tables[section] = data[section]
+        TableFile(self.library_path).replace_all(tables)
+
+    def _load_personal(self) -> tuple[TableFile, dict[str, dict[str, Any]]]:
+        path = self.personal_path
+        for attempt in (path, backup_path(path)):
+            if not attempt.exists():
+                continue
+            try:
+                rows = TableFile(attempt).read_all().get("songs", [])
+                personal = {r["song"]: r for r in rows if isinstance(r.get("song"), str)}
+            except UnreadableFile as exc:
+                if attempt == path:
+                    moved = move_aside(path)
+                    self.notices.append(
+                        f"Your personal data file (audio links, saved lyrics) could not be read"
+                        f" ({exc}). It was moved to {moved}."
+                    )
+                continue
+            if attempt == path:
+                snapshot(path)
+            else:
+                shutil.copy2(attempt, path)
+                self.notices.append("Audio links and saved lyrics were restored from a backup.")
+            return TableFile(path), personal
+        return TableFile(path), {}
+
+    # --- catalog ----------------------------------------------------------------------------
+
+    def import_catalog(self, incoming: Catalog) -> MergeSummary:
+        """Merge by id and write the library once."""
+        merged = Catalog(
+            dict(self.catalog.people),
+            dict(self.catalog.dramas),
+            dict(self.catalog.songs),
+            dict(self.catalog.features),
+        )
+        summary = merged.merge(incoming)
+        self._write_catalog(merged)
+        self.catalog = merged
+        return summary
+
+    def import_file(
+        self, path: Path, progress: Callable[[int, int], None] | None = None
+    ) -> MergeSummary:
+        return self.import_catalog(read_catalog_file(path, self.catalog, progress))
+
+    def export_file(self, path: Path) -> None:
+        write_catalog_file(path, self.catalog)
+
+    # --- personal data ----------------------------------------------------------------------
+
+    def _require_song(self, song_id: str) -> None:
+        if song_id not in self.catalog.songs:
+            raise LibraryError(f"there is no song with id {song_id!r}")
+
+    def _update_personal(self, song_id: str, **fields: Any) -> None:
+        self._require_song(song_id)
+        row = dict(self._personal.get(song_id, {}))
+        row.update(fields)
+        row["song"] = song_id
+        self._personal_file.upsert("songs", "song", song_id, row)
+        self._personal[song_id] = row
+
+    def audio_path(self, song_id: str) -> str | None:
+        return self._personal.get(song_id, {}).get("audio")
+
+    def linked_song_ids(self) -> list[str]:
+        return [sid for sid, row in self._personal.items() if row.get("audio")]
+
+    def link(self, song_id: str, path: str | os.PathLike[str]) -> str:
+        absolute = str(Path(path).expanduser().absolute())
+        self._update_personal(song_id, audio=absolute)
+        return absolute
+
+    def unlink(self, song_id: str) -> None:
+        self._update_personal(song_id, audio=None)
+
+    def saved_lyrics(self, song_id: str) -> str | None:
+        return self._personal.get(song_id, {}).get("lyrics")
+
+    def set_saved_lyrics(self, song_id: str, text: str | None) -> None:
+        self._update_personal(song_id, lyrics=text)
+
+    def lyrics_offset(self, song_id: str) -> int:
+        return int(self._personal.get(song_id, {}).get("lyrics_offset_ms", 0))
+
+    def set_lyrics_offset(self, song_id: str, ms: int) -> None:
+        self._update_personal(song_id, lyrics_offset_ms=int(ms))
+
+    # --- history ----------------------------------------------------------------------------
+
+    def record_play(self, song_id: str, at: float | None = None) -> PlayStats:
+        self._require_song(song_id)
+        return self.history.record(song_id, at)
+
+    def play_stats(self, song_id: str) -> PlayStats:
+        return self.history.get(song_id)
+
+    def close(self) -> None:
+        self._personal_file.close()

@@ -1,0 +1,132 @@
+"""TinyDB files with crash-safe writes. The only module in the project that imports tinydb.
+
+TinyDB's JSONStorage rewrites its file in place (seek, write, truncate), so a crash or power cut
+mid-write can leave a file that is neither the old nor the new version. ``AtomicJSONStorage``
+writes a temporary file in the same directory, fsyncs it, renames it over the old one and fsyncs
+the directory: at every instant the path holds one complete version.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query, TinyDB
+from tinydb.storages import Storage
+
+
+class UnreadableFile(Exception):
+    """A store file that exists but cannot be parsed into the expected shape."""
+
+
+def atomic_write_bytes(path: Path, payload: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(directory: Path) -> None:
+    # Makes the rename itself durable; not every platform can open a directory.
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage whose every write replaces the file atomically."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        if not raw.strip():
+            # An empty file is what a crash during TinyDB's own first write leaves.
+            raise UnreadableFile(f"{self.path.name} is empty")
+        try:
+            data = json.loads(raw)
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise UnreadableFile(f"{self.path.name} is not valid JSON ({exc})") from None
+        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+            raise UnreadableFile(f"{self.path.name} does not hold TinyDB tables")
+        return data
+
+    def write(self, data: Mapping[str, Mapping[str, Any]]) -> None:
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        atomic_write_bytes(self.path, payload)
+
+    def close(self) -> None:
+        pass
+
+
+class TableFile:
+    """One TinyDB file used as a set of tables of documents keyed by a stable ``key`` field.
+
+    TinyDB's integer document ids are reused after deletes, so they never identify anything;
+    the stable id lives in the document.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = TinyDB(path, storage=AtomicJSONStorage)
+
+    def read_all(self) -> dict[str, list[dict[str, Any]]]:
+        """Every table's documents in insertion order; raises UnreadableFile."""
+        raw = self._db.storage.read() or {}
+        out: dict[str, list[dict[str, Any]]] = {}
+        for name, docs in raw.items():
+            try:
+                ordered = sorted(docs.items(), key=lambda kv: int(kv[0]))
+            except ValueError:
+                raise UnreadableFile(f"table {name!r} has a non-numeric document id") from None
+            for _, doc in ordered:
+                if not isinstance(doc, dict):
+                    raise UnreadableFile(f"table {name!r} holds a non-object document")
+            out[name] = [doc for _, doc in ordered]
+        return out
+
+    def replace_all(self, tables: Mapping[str, list[dict[str, Any]]]) -> None:
+        """Write every table in one atomic file replacement (one write, not one per row)."""
+        data = {
+            name: {str(i): doc for i, doc in enumerate(docs, start=1)}
+            for name, docs in tables.items()
+        }
+        self._db.storage.write(data)
+        self._db.clear_cache()
+
+    def upsert(self, table: str, key: str, value: str, fields: dict[str, Any]) -> None:
+        doc = dict(fields)
+        doc[key] = value
+        self._db.table(table).upsert(doc, Query()[key] == value)
+
+    def remove(self, table: str, key: str, value: str) -> None:
+        self._db.table(table).remove(Query()[key] == value)
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        yield from (dict(doc) for doc in self._db.table(table).all())
+
+    def close(self) -> None:
+        self._db.close()

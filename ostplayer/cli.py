@@ -1,0 +1,92 @@
+"""Command line: ``ostplayer`` starts the window; subcommands work without a display."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .paths import BUNDLED_CATALOG, default_data_dir, resource_path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ostplayer",
+        description="OST Player: browse K-drama soundtracks, read their stories and lyrics,"
+        " and play the audio files you own.",
+    )
+    parser.add_argument("--version", action="version", version=f"ostplayer {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help=f"where the library lives (default: {default_data_dir()})",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    p = sub.add_parser("export", help="write the catalog (no file paths or history) to FILE")
+    p.add_argument("file", type=Path)
+    p = sub.add_parser("import", help="merge a catalog FILE into the library, by id")
+    p.add_argument("file", type=Path)
+    p = sub.add_parser("link", help="link the audio FILE you own to the song SONG_ID")
+    p.add_argument("song_id")
+    p.add_argument("file", type=Path)
+    sub.add_parser("songs", help="list song ids, titles and linked files")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    data_dir: Path = args.data_dir or default_data_dir()
+    if args.command is None:
+        from .app import run_gui
+
+        return run_gui(data_dir)
+    return run_command(args, data_dir)
+
+
+def run_command(args: argparse.Namespace, data_dir: Path) -> int:
+    from .catalog.library import Library, LibraryError
+    from .catalog.lock import AlreadyRunning, DataDirLock
+    from .domain.catalog_format import CatalogFormatError
+
+    lock = DataDirLock(data_dir)
+    try:
+        lock.acquire()
+    except AlreadyRunning as exc:
+        print(f"ostplayer: {exc}", file=sys.stderr)
+        return 3
+    try:
+        library = Library(data_dir, resource_path(BUNDLED_CATALOG))
+        for notice in library.notices:
+            print(f"ostplayer: {notice}", file=sys.stderr)
+        if args.command == "export":
+            library.export_file(args.file)
+            print(f"Exported {len(library.catalog.songs)} songs to {args.file}")
+        elif args.command == "import":
+            summary = library.import_file(args.file)
+            print(f"Imported {args.file}: {summary}")
+        elif args.command == "link":
+            if not args.file.is_file():
+                print(f"ostplayer: {args.file} is not a file", file=sys.stderr)
+                return 2
+            path = library.link(args.song_id, args.file)
+            title = library.catalog.songs[args.song_id].title
+            print(f"Linked “{title}” to {path}")
+        elif args.command == "songs":
+            for song in library.catalog.songs.values():
+                audio = library.audio_path(song.id) or "-"
+                print(f"{song.id}\t{song.title}\t{audio}")
+        return 0
+    except CatalogFormatError as exc:
+        print(f"ostplayer: nothing was imported: {exc}", file=sys.stderr)
+        return 2
+    except LibraryError as exc:
+        print(f"ostplayer: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"ostplayer: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        lock.release()

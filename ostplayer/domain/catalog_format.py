@@ -1,0 +1,327 @@
+"""The catalog file format (see docs/catalog-format.md): validation and (de)serialisation.
+
+Validation collects the *first* problem with a precise location ("songs[3] 'its-you': field
+'drama': ...") because a user fixing a file by hand needs to know where to look. Nothing here
+touches the disk, so the same code serves the bundled catalog, imports, exports and the store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from .models import Catalog, CastMember, Credit, Drama, Feature, Person, Song
+
+FORMAT_NAME = "ostplayer-catalog"
+FORMAT_VERSION = 1
+SECTIONS = ("people", "dramas", "songs", "features")
+
+_SLUG = re.compile(r"^[0-9a-z\u00c0-\uffff]+(?:[-_.][0-9a-z\u00c0-\uffff]+)*$")
+
+
+class CatalogFormatError(ValueError):
+    """A catalog file that does not validate; ``location`` names the entry and field."""
+
+    def __init__(self, location: str, message: str) -> None:
+        super().__init__(f"{location}: {message}" if location else message)
+        self.location = location
+        self.message = message
+
+
+class _Entry:
+    """Typed field access on one raw entry, raising errors that carry its location."""
+
+    __slots__ = ("data", "where")
+
+    def __init__(self, data: Any, where: str) -> None:
+        if not isinstance(data, Mapping):
+            raise CatalogFormatError(where, f"expected an object, got {_kind(data)}")
+        self.data = data
+        ident = data.get("id")
+        self.where = f"{where} {ident!r}" if isinstance(ident, str) else where
+
+    def fail(self, name: str, message: str) -> CatalogFormatError:
+        return CatalogFormatError(f"{self.where}: field {name!r}", message)
+
+    def slug(self, name: str = "id") -> str:
+        value = self.data.get(name)
+        if not isinstance(value, str) or not _SLUG.match(value):
+            raise self.fail(
+                name, f"expected a slug id like 'its-you' (lower case, digits, '-'), got {value!r}"
+            )
+        return value
+
+    def text(self, name: str, *, required: bool = False, default: str = "") -> str:
+        value = self.data.get(name)
+        if value is None:
+            if required:
+                raise self.fail(name, "is required")
+            return default
+        if not isinstance(value, str):
+            raise self.fail(name, f"expected text, got {_kind(value)}")
+        if required and not value.strip():
+            raise self.fail(name, "must not be empty")
+        return value
+
+    def optional_text(self, name: str) -> str | None:
+        value = self.data.get(name)
+        if value is not None and not isinstance(value, str):
+            raise self.fail(name, f"expected text or null, got {_kind(value)}")
+        return value
+
+    def integer(self, name: str, low: int, high: int, *, default: int | None = None) -> int:
+        value = self.data.get(name, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(name, f"expected a whole number, got {_kind(value)}")
+        if not low <= value <= high:
+            raise self.fail(name, f"{value} is outside {low}..{high}")
+        return value
+
+    def boolean(self, name: str) -> bool:
+        value = self.data.get(name, False)
+        if not isinstance(value, bool):
+            raise self.fail(name, f"expected true or false, got {_kind(value)}")
+        return value
+
+    def items(self, name: str) -> list[Any]:
+        value = self.data.get(name, [])
+        if not isinstance(value, list):
+            raise self.fail(name, f"expected a list, got {_kind(value)}")
+        return value
+
+    def texts(self, name: str) -> tuple[str, ...]:
+        values = self.items(name)
+        for i, v in enumerate(values):
+            if not isinstance(v, str):
+                raise self.fail(f"{name}[{i}]", f"expected text, got {_kind(v)}")
+        return tuple(values)
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true/false"}.get(
+        type(value), "null" if value is None else type(value).__name__
+    )
+
+
+def catalog_from_dict(
+    data: Any,
+    known: Catalog | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Catalog:
+    """Validate a parsed catalog file. References may point into ``known`` (the library).
+
+    ``progress(done, total)`` is called every few thousand entries; it may raise to cancel.
+    """
+    if not isinstance(data, Mapping):
+        raise CatalogFormatError("", f"the file must hold a JSON object, not {_kind(data)}")
+    if data.get("format") != FORMAT_NAME:
+        raise CatalogFormatError("format", f"expected {FORMAT_NAME!r}, got {data.get('format')!r}")
+    version = data.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise CatalogFormatError("format_version", f"expected a whole number, got {version!r}")
+    if version > FORMAT_VERSION:
+        raise CatalogFormatError(
+            "format_version",
+            f"version {version} is newer than this OST Player understands ({FORMAT_VERSION});"
+            " update the app",
+        )
+    for section in SECTIONS:
+        if not isinstance(data.get(section, []), list):
+            raise CatalogFormatError(section, f"expected a list, got {_kind(data.get(section))}")
+
+    total = sum(len(data.get(section, [])) for section in SECTIONS)
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None and done % 2000 == 0:
+            progress(done, total)
+
+    cat = Catalog()
+    for i, raw in enumerate(data.get("people", [])):
+        tick()
+        e = _Entry(raw, f"people[{i}]")
+        kind = e.text("kind", default="person")
+        if kind not in ("person", "group"):
+            raise e.fail("kind", f"expected 'person' or 'group', got {kind!r}")
+        person = Person(
+            id=e.slug(),
+            name=e.text("name", required=True),
+            kind=kind,
+            members=e.texts("members"),
+            name_original=e.text("name_original"),
+        )
+        _put(cat.people, person, e)
+    people = _Lookup(cat.people, known.people if known else {})
+    for pid, person in cat.people.items():
+        for m in person.members:
+            if m not in people:
+                raise CatalogFormatError(
+                    f"people {pid!r}: field 'members'", f"unknown person {m!r}"
+                )
+
+    for i, raw in enumerate(data.get("dramas", [])):
+        tick()
+        e = _Entry(raw, f"dramas[{i}]")
+        cast = []
+        for j, raw_cast in enumerate(e.items("cast")):
+            c = _Entry(raw_cast, f"{e.where}: cast[{j}]")
+            actor = c.slug("actor")
+            if actor not in people:
+                raise c.fail("actor", f"unknown person {actor!r}")
+            cast.append(CastMember(id=c.slug(), actor=actor, character=c.optional_text("character")))
+        drama = Drama(
+            id=e.slug(),
+            title=e.text("title", required=True),
+            year=e.integer("year", 1900, 2200),
+            cast=tuple(cast),
+            title_original=e.text("title_original"),
+        )
+        _put(cat.dramas, drama, e)
+    dramas = _Lookup(cat.dramas, known.dramas if known else {})
+
+    for i, raw in enumerate(data.get("songs", [])):
+        tick()
+        e = _Entry(raw, f"songs[{i}]")
+        drama_id = e.slug("drama")
+        drama = dramas.get(drama_id)
+        if drama is None:
+            raise e.fail("drama", f"unknown drama {drama_id!r}")
+        credits = []
+        for j, raw_credit in enumerate(e.items("performers")):
+            c = _Entry(raw_credit, f"{e.where}: performers[{j}]")
+            person = c.slug("person")
+            if person not in people:
+                raise c.fail("person", f"unknown person {person!r}")
+            group = c.optional_text("group")
+            if group is not None and group not in people:
+                raise c.fail("group", f"unknown group {group!r}")
+            credits.append(Credit(person=person, group=group))
+        if not credits:
+            raise e.fail("performers", "a song needs at least one performer")
+        characters = e.texts("characters")
+        cast_ids = {c.id for c in drama.cast}
+        for ch in characters:
+            if ch not in cast_ids:
+                raise e.fail("characters", f"{ch!r} is not in the cast of {drama_id!r}")
+        song = Song(
+            id=e.slug(),
+            title=e.text("title", required=True),
+            drama=drama_id,
+            ost_order=e.integer("ost_order", 0, 10_000, default=0),
+            performers=tuple(credits),
+            lyrics_excerpt=e.text("lyrics_excerpt"),
+            commentary=e.texts("commentary"),
+            musical_character=e.text("musical_character"),
+            characters=characters,
+            sung_by_cast=e.boolean("sung_by_cast"),
+            title_original=e.text("title_original"),
+        )
+        _put(cat.songs, song, e)
+    songs = _Lookup(cat.songs, known.songs if known else {})
+
+    for i, raw in enumerate(data.get("features", [])):
+        tick()
+        e = _Entry(raw, f"features[{i}]")
+        feature_songs = e.texts("songs")
+        for sid in feature_songs:
+            if sid not in songs:
+                raise e.fail("songs", f"unknown song {sid!r}")
+        feature = Feature(
+            id=e.slug(),
+            title=e.text("title", required=True),
+            subtitle=e.text("subtitle"),
+            introduction=e.text("introduction"),
+            songs=feature_songs,
+            source=e.text("source"),
+        )
+        _put(cat.features, feature, e)
+    if progress is not None:
+        progress(total, total)
+    return cat
+
+
+class _Lookup:
+    """Resolve an id in the file first, then in the library it merges into."""
+
+    __slots__ = ("first", "second")
+
+    def __init__(self, first: Mapping, second: Mapping) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.first or key in self.second
+
+    def get(self, key: str) -> Any:
+        found = self.first.get(key)
+        return found if found is not None else self.second.get(key)
+
+
+def _put(target: dict, entity: Any, e: _Entry) -> None:
+    if entity.id in target:
+        raise e.fail("id", f"duplicate id {entity.id!r}")
+    target[entity.id] = entity
+
+
+def catalog_to_dict(cat: Catalog) -> dict[str, Any]:
+    """The file form of a catalog. Personal data (file links, history) is never part of it."""
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "people": [person_to_dict(p) for p in cat.people.values()],
+        "dramas": [drama_to_dict(d) for d in cat.dramas.values()],
+        "songs": [song_to_dict(s) for s in cat.songs.values()],
+        "features": [feature_to_dict(f) for f in cat.features.values()],
+    }
+
+
+def person_to_dict(p: Person) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": p.id, "name": p.name, "kind": p.kind}
+    if p.members:
+        out["members"] = list(p.members)
+    if p.name_original:
+        out["name_original"] = p.name_original
+    return out
+
+
+def drama_to_dict(d: Drama) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": d.id,
+        "title": d.title,
+        "year": d.year,
+        "cast": [{"id": c.id, "actor": c.actor, "character": c.character} for c in d.cast],
+    }
+    if d.title_original:
+        out["title_original"] = d.title_original
+    return out
+
+
+def song_to_dict(s: Song) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": s.id,
+        "title": s.title,
+        "drama": s.drama,
+        "ost_order": s.ost_order,
+        "performers": [{"person": c.person, "group": c.group} for c in s.performers],
+        "lyrics_excerpt": s.lyrics_excerpt,
+        "commentary": list(s.commentary),
+        "musical_character": s.musical_character,
+        "characters": list(s.characters),
+        "sung_by_cast": s.sung_by_cast,
+    }
+    if s.title_original:
+        out["title_original"] = s.title_original
+    return out
+
+
+def feature_to_dict(f: Feature) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "title": f.title,
+        "subtitle": f.subtitle,
+        "introduction": f.introduction,
+        "songs": list(f.songs),
+        "source": f.source,
+    }
