@@ -20,6 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import mutagen
+from mutagen.id3 import ID3
+from mutagen.mp4 import MP4Tags
+
 from ostplayer.domain.lyrics import (
     LyricLine,
     Lyrics,
@@ -75,8 +79,9 @@ def find_sidecar(audio_path: str | Path) -> FoundLyrics | None:
     """
     try:
         audio = Path(audio_path)
-        _base_path(audio)
-    except (TypeError, ValueError):
+    except TypeError:
+        return None
+    if not audio.name:  # "", "/", ".": there is no base name to match
         return None
     for ext, origin in ((".lrc", LyricsOrigin.SIDECAR_LRC), (".txt", LyricsOrigin.SIDECAR_TXT)):
         for candidate in _sidecar_candidates(audio, ext):
@@ -148,10 +153,6 @@ def read_embedded(audio_path: str | Path) -> FoundLyrics | None:
 
 
 def _embedded_candidates(path: str) -> list[tuple[Lyrics, str]]:
-    import mutagen
-    from mutagen.id3 import ID3
-    from mutagen.mp4 import MP4Tags
-
     if not os.path.isfile(path):
         return []
     audio: Any = None

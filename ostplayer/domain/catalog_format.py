@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .models import Catalog, CastMember, Credit, Drama, Feature, Person, Song
+from .models import CastMember, Catalog, Credit, Drama, Feature, Person, Song
 
 FORMAT_NAME = "ostplayer-catalog"
 FORMAT_VERSION = 1
@@ -171,7 +171,9 @@ def catalog_from_dict(
             actor = c.slug("actor")
             if actor not in people:
                 raise c.fail("actor", f"unknown person {actor!r}")
-            cast.append(CastMember(id=c.slug(), actor=actor, character=c.optional_text("character")))
+            cast.append(
+                CastMember(id=c.slug(), actor=actor, character=c.optional_text("character"))
+            )
         drama = Drama(
             id=e.slug(),
             title=e.text("title", required=True),

@@ -52,7 +52,7 @@ KNOWN_TAGS: tuple[str, ...] = ("ti", "ar", "al", "au", "length", "by", "re", "ve
 _TIME = r"(\d{1,6}):(\d{1,2})(?:[.:](\d{1,3}))?"
 _LINE_STAMP_RE = re.compile(r"\s*\[" + _TIME + r"\]")
 _WORD_STAMP_RE = re.compile(r"<" + _TIME + r">")
-_TAG_RE = re.compile(r"\[([A-Za-z][A-Za-z0-9_-]*):(.*)\]", re.DOTALL)
+_TAG_RE = re.compile(r"\[([A-Za-z][A-Za-z0-9_-]*):(.*)\]")
 _OFFSET_RE = re.compile(r"\s*([+-]?\d{1,9})")
 _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
@@ -105,6 +105,10 @@ class Lyrics:
     def __post_init__(self) -> None:
         object.__setattr__(self, "groups", tuple(self.groups))
         object.__setattr__(self, "tags", MappingProxyType(dict(self.tags)))
+
+    def __reduce__(self) -> tuple[type[Lyrics], tuple[object, ...]]:
+        # The read-only mapping proxy cannot be pickled or deep-copied; rebuild instead.
+        return (Lyrics, (self.groups, self.synced, dict(self.tags), self.offset_ms))
 
     @cached_property
     def _times(self) -> tuple[int, ...]:

@@ -123,7 +123,7 @@ class MergeSummary:
 
 
 def format_credits(credits: Iterable[Credit], people: dict[str, Person]) -> str:
-    """"Kihyun (Monsta X)" for one member; "BTOB (A, B and C)" when several members sing."""
+    """ "Kihyun (Monsta X)" for one member; "BTOB (A, B and C)" when several members sing."""
 
     def name(pid: str) -> str:
         p = people.get(pid)

@@ -1,0 +1,64 @@
+"""Composition root: builds every part once and passes it where it is needed."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+
+def run_gui(data_dir: Path) -> int:
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from .catalog.library import Library
+    from .catalog.lock import AlreadyRunning, DataDirLock
+    from .paths import BUNDLED_CATALOG, resource_path
+    from .playback.base import create_player
+    from .ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("OST Player")
+    app.setOrganizationName("ostplayer")
+    app.setDesktopFileName("ostplayer")
+
+    lock = DataDirLock(data_dir)
+    try:
+        lock.acquire()
+    except AlreadyRunning as exc:
+        QMessageBox.information(None, "OST Player is already running", str(exc))
+        return 1
+    try:
+        library = Library(data_dir, resource_path(BUNDLED_CATALOG))
+        settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
+        player = create_player()
+        window = MainWindow(library, player, settings)
+        _benchmark_hooks(window)
+        window.show()
+        window.show_notices(library.notices)
+        if not player.available:
+            window.show_status(f"Playback is off: {player.unavailable_reason}")
+        QTimer.singleShot(0, window.offer_resume)
+        code = app.exec()
+        window.shutdown()
+        player.close()
+        library.close()
+        return code
+    finally:
+        lock.release()
+
+
+def _benchmark_hooks(window) -> None:
+    """OSTPLAYER_EXIT_AFTER_PAINT=FILE: write the wall time of the first paint and quit."""
+    target = os.environ.get("OSTPLAYER_EXIT_AFTER_PAINT")
+    if not target:
+        return
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def done() -> None:
+        Path(target).write_text(f"{time.time():.6f}\n")
+        QTimer.singleShot(0, QApplication.quit)
+
+    window.first_painted.connect(done)

@@ -1,0 +1,223 @@
+"""The left pane: search field, grouping switch and the drama/song tree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.grouping import Grouping
+from .browser_model import BrowserModel
+from .search_service import SearchService
+
+# Expanding thousands of groups costs more than a keystroke may; past this, matches stay
+# collapsed under their group (whose label shows the count) and only the first few open.
+EXPAND_LIMIT = 60
+
+
+class SearchField(QLineEdit):
+    """Esc clears the search; Down moves into the results."""
+
+    leave_down = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Escape):
+            self.leave_down.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class BrowserPanel(QWidget):
+    song_selected = Signal(str)
+    group_selected = Signal(str)  # group key (drama id in drama grouping)
+    song_activated = Signal(str, list)  # song id, the list it was started from
+
+    def __init__(self, model: BrowserModel, search: SearchService, parent=None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.search_service = search
+        self.search = SearchField()
+        self.search.setPlaceholderText("Search songs, artists, dramas, actors, lyrics…  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setObjectName("search")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("matchCount")
+        self.grouping_box = QComboBox()
+        for grouping in Grouping:
+            self.grouping_box.addItem(f"By {grouping.label}", grouping)
+        self.grouping_box.setToolTip("Group the songs by drama, artist, year or actor")
+        self.order_button = QToolButton()
+        self.order_button.setCheckable(True)
+        self.order_button.setToolTip("Newest first / oldest first")
+        self._update_order_text()
+
+        self.tree = QTreeView()
+        self.tree.setModel(model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAnimated(False)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.tree.setAcceptDrops(True)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setObjectName("browserTree")
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.grouping_box, 1)
+        controls.addWidget(self.order_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addWidget(self.search)
+        layout.addLayout(controls)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.count_label)
+
+        self.search.textChanged.connect(self.apply_search)
+        self.search.leave_down.connect(self._focus_tree)
+        self.search.returnPressed.connect(self._focus_tree)
+        search.ready.connect(self._on_index_ready)
+        self.grouping_box.currentIndexChanged.connect(self._on_grouping)
+        self.order_button.toggled.connect(self._on_order)
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
+        self.tree.activated.connect(self._on_activated)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        self._expand_default()
+        self._update_count()
+
+    # --- search -----------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def apply_search(self, text: str | None = None) -> None:
+        query = self.search.text() if text is None else text
+        current = self._current_song_id()
+        self.model.set_filter(self.search_service.search_positions(query))
+        if query.strip():
+            self._expand_matches()
+        else:
+            self._expand_default()
+        self._update_count()
+        if current:
+            self.select_song(current, scroll=False)
+
+    def _on_index_ready(self) -> None:
+        if self.search.text().strip():
+            self.apply_search()
+
+    def _update_count(self) -> None:
+        total = len(self.model.songs)
+        if self.search.text().strip():
+            n = self.model.match_count
+            self.count_label.setText(f"{n:,} of {total:,} songs match")
+        else:
+            self.count_label.setText(f"{total:,} songs in {self.model.group_count():,} groups")
+
+    def _expand_matches(self) -> None:
+        count = self.model.group_count()
+        if count <= EXPAND_LIMIT:
+            self.tree.expandAll()
+            return
+        for row in range(EXPAND_LIMIT):
+            self.tree.expand(self.model.index(row, 0))
+
+    def _expand_default(self) -> None:
+        # A small catalog opens fully; a large one opens only its first few groups.
+        if self.model.group_count() <= 200:
+            self.tree.expandAll()
+        else:
+            for row in range(min(EXPAND_LIMIT, self.model.group_count())):
+                self.tree.expand(self.model.index(row, 0))
+
+    # --- grouping ---------------------------------------------------------------------------
+
+    def _update_order_text(self) -> None:
+        self.order_button.setText(
+            "Oldest first" if self.order_button.isChecked() else "Newest first"
+        )
+
+    def _on_grouping(self, _row: int) -> None:
+        self.set_grouping(self.grouping_box.currentData())
+
+    def _on_order(self, _checked: bool) -> None:
+        self._update_order_text()
+        self.set_grouping(self.model.grouping)
+
+    def set_grouping(self, grouping: Grouping, newest_first: bool | None = None) -> None:
+        if newest_first is not None:
+            self.order_button.blockSignals(True)
+            self.order_button.setChecked(not newest_first)
+            self.order_button.blockSignals(False)
+            self._update_order_text()
+        row = self.grouping_box.findData(grouping)
+        if row != self.grouping_box.currentIndex():
+            self.grouping_box.blockSignals(True)
+            self.grouping_box.setCurrentIndex(row)
+            self.grouping_box.blockSignals(False)
+        current = self._current_song_id()
+        self.model.set_grouping(grouping, newest_first=not self.order_button.isChecked())
+        self.apply_search()
+        if current:
+            self.select_song(current)
+
+    # --- selection --------------------------------------------------------------------------
+
+    def _current_song_id(self) -> str | None:
+        song = self.model.song_at(self.tree.currentIndex())
+        return song.id if song else None
+
+    def select_song(self, song_id: str, scroll: bool = True) -> bool:
+        index = self.model.find_song(song_id)
+        if not index.isValid():
+            return False
+        self.tree.expand(index.parent())
+        self.tree.setCurrentIndex(index)
+        if scroll:
+            self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def select_group(self, key: str) -> bool:
+        index = self.model.find_group(key)
+        if not index.isValid():
+            return False
+        self.tree.setCurrentIndex(index)
+        self.tree.expand(index)
+        self.tree.scrollTo(index)
+        return True
+
+    def _focus_tree(self) -> None:
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.tree.currentIndex().isValid() and self.model.rowCount() > 0:
+            self.tree.setCurrentIndex(self.model.index(0, 0))
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        song = self.model.song_at(current)
+        if song is not None:
+            self.song_selected.emit(song.id)
+            return
+        group = self.model.group_at(current)
+        if group is not None:
+            self.group_selected.emit(group.key)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        song = self.model.song_at(index)
+        if song is not None:
+            self.song_activated.emit(song.id, self.model.sibling_song_ids(index))
+        elif self.model.group_at(index) is not None:
+            ids = self.model.sibling_song_ids(index)
+            if ids:
+                self.song_activated.emit(ids[0], ids)

@@ -1,0 +1,233 @@
+"""The browser tree: groups (dramas, artists, years or actors) with their songs under them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QIcon
+
+from ..domain.grouping import Group, Grouping, group_songs
+from ..domain.models import Catalog, Song
+
+# Custom roles, like Picard's log view model: views and tests ask for meaning, not text.
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "group" or "song"
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # song id, or the group key (drama/person id, year)
+AUDIO_ROLE = Qt.ItemDataRole.UserRole + 3  # "none", "linked" or "missing"
+
+_GROUP = 0  # internalId of group rows; song rows carry their group's row + 1
+
+AudioState = Callable[[str], str]
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class BrowserModel(QAbstractItemModel):
+    file_dropped = Signal(str, str)  # song id, local file path dropped on its row
+
+    def __init__(self, catalog: Catalog, audio_state: AudioState, parent=None) -> None:
+        super().__init__(parent)
+        self._audio_state = audio_state
+        self.grouping = Grouping.DRAMA
+        self.newest_first = True
+        self._filter: Collection[int] | None = None
+        self._icons: dict[str, QIcon] = {}
+        self.set_catalog(catalog)
+
+    # --- configuration ----------------------------------------------------------------------
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.songs: list[Song] = list(catalog.songs.values())
+        self._all_groups: list[Group] = []
+        self._regroup()
+
+    def set_grouping(self, grouping: Grouping, newest_first: bool | None = None) -> None:
+        self.grouping = grouping
+        if newest_first is not None:
+            self.newest_first = newest_first
+        self._regroup()
+
+    def set_filter(self, positions: Collection[int] | None) -> None:
+        """Show only these song positions (None: everything)."""
+        self.beginResetModel()
+        self._filter = positions
+        self._apply_filter()
+        self.endResetModel()
+
+    def set_icons(self, icons: dict[str, QIcon]) -> None:
+        self._icons = icons
+
+    def _regroup(self) -> None:
+        self.beginResetModel()
+        self._all_groups = group_songs(self.catalog, self.songs, self.grouping, self.newest_first)
+        self._apply_filter()
+        self.endResetModel()
+
+    def _apply_filter(self) -> None:
+        keep = self._filter
+        if keep is None:
+            self._groups = [(g, g.songs) for g in self._all_groups]
+            self.match_count = len(self.songs)
+            return
+        visible = []
+        for group in self._all_groups:
+            songs = [p for p in group.songs if p in keep]
+            if songs:
+                visible.append((group, songs))
+        self._groups = visible
+        self.match_count = len(keep)
+
+    # --- lookups ----------------------------------------------------------------------------
+
+    def song_at(self, index: ModelIndex) -> Song | None:
+        if not index.isValid() or index.internalId() == _GROUP:
+            return None
+        return self.songs[self._groups[index.internalId() - 1][1][index.row()]]
+
+    def group_at(self, index: ModelIndex) -> Group | None:
+        if not index.isValid() or index.internalId() != _GROUP:
+            return None
+        return self._groups[index.row()][0]
+
+    def sibling_song_ids(self, index: ModelIndex) -> list[str]:
+        """The list a song was started from: its group's visible songs, in order."""
+        if not index.isValid():
+            return []
+        row = index.row() if index.internalId() == _GROUP else index.internalId() - 1
+        return [self.songs[p].id for p in self._groups[row][1]]
+
+    def visible_song_ids(self) -> list[str]:
+        return [self.songs[p].id for _, songs in self._groups for p in songs]
+
+    def find_song(self, song_id: str) -> QModelIndex:
+        for row, (_, songs) in enumerate(self._groups):
+            for srow, p in enumerate(songs):
+                if self.songs[p].id == song_id:
+                    return self.createIndex(srow, 0, row + 1)
+        return QModelIndex()
+
+    def find_group(self, key: str) -> QModelIndex:
+        for row, (group, _) in enumerate(self._groups):
+            if group.key == key:
+                return self.createIndex(row, 0, _GROUP)
+        return QModelIndex()
+
+    def group_count(self) -> int:
+        return len(self._groups)
+
+    def refresh_song(self, song_id: str) -> None:
+        index = self.find_song(song_id)
+        if index.isValid():
+            self.dataChanged.emit(index, index)
+
+    # --- QAbstractItemModel -----------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, _GROUP) if row < len(self._groups) else QModelIndex()
+        if parent.internalId() != _GROUP:
+            return QModelIndex()
+        if row >= len(self._groups[parent.row()][1]):
+            return QModelIndex()
+        return self.createIndex(row, 0, parent.row() + 1)
+
+    def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == _GROUP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _GROUP)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == _GROUP:
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 1
+
+    def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:
+        return self.rowCount(parent) > 0
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if index.internalId() == _GROUP:
+            group, songs = self._groups[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                detail = f" ({group.detail})" if group.detail else ""
+                return f"{group.label}{detail}"
+            if role == KIND_ROLE:
+                return "group"
+            if role == ID_ROLE:
+                return group.key
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{group.label}: {len(songs)} song{'s' if len(songs) != 1 else ''}"
+            return None
+        song = self.songs[self._groups[index.internalId() - 1][1][index.row()]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if self.grouping is Grouping.ARTIST:
+                drama = self.catalog.dramas.get(song.drama)
+                return f"{song.title} — {drama.title if drama else ''}"
+            return f"{song.title} — {self.catalog.performer_names(song)}"
+        if role == KIND_ROLE:
+            return "song"
+        if role == ID_ROLE:
+            return song.id
+        if role == AUDIO_ROLE:
+            return self._audio_state(song.id)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icons.get(self._audio_state(song.id))
+        if role == Qt.ItemDataRole.ForegroundRole and self._audio_state(song.id) == "missing":
+            return QColor("#b3261e")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            state = self._audio_state(song.id)
+            return {
+                "linked": "Audio file linked: double-click or press Enter to play",
+                "missing": "The linked audio file is missing: open the song to relink it",
+            }.get(state, "No audio file linked yet")
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if self.song_at(index) is not None:
+            base |= Qt.ItemFlag.ItemIsDropEnabled
+        return base
+
+    # Dropping an audio file on a song row links it.
+    def mimeTypes(self) -> list[str]:
+        return ["text/uri-list"]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction | Qt.DropAction.LinkAction
+
+    def _drop_target(self, row: int, parent: ModelIndex) -> Song | None:
+        return self.song_at(self.index(row, 0, parent) if row >= 0 else parent)
+
+    def canDropMimeData(self, data: QMimeData, action, row, column, parent) -> bool:
+        return (
+            data.hasUrls()
+            and self._drop_target(row, parent) is not None
+            and any(u.isLocalFile() for u in data.urls())
+        )
+
+    def dropMimeData(self, data: QMimeData, action, row, column, parent) -> bool:
+        song = self._drop_target(row, parent)
+        files = [u.toLocalFile() for u in data.urls() if u.isLocalFile()]
+        if song is None or not files:
+            return False
+        self.file_dropped.emit(song.id, files[0])
+        return True

@@ -1,0 +1,84 @@
+"""File ▸ Import and Export: dialogs, and the work itself on a background thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..catalog.library import Library
+from ..domain.catalog_format import CatalogFormatError
+from .background import BackgroundTask, Cancelled
+
+FILTER = "OST Player catalog (*.json);;All files (*)"
+
+
+class LibraryIo(QObject):
+    catalog_replaced = Signal()
+    message = Signal(str)
+
+    def __init__(self, library: Library, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._parent = parent
+        self.task: BackgroundTask | None = None
+
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self._parent, "Import a catalog", "", FILTER)
+        if path:
+            self.import_file(Path(path))
+
+    def choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self._parent, "Export the catalog", "ost-catalog.json", FILTER
+        )
+        if path:
+            self.export_file(Path(path))
+
+    def import_file(self, path: Path) -> BackgroundTask:
+        library = self.library
+        task = BackgroundTask(
+            lambda progress: library.import_file(path, progress),
+            f"Importing {path.name}…",
+            self._parent,
+        )
+        task.finished.connect(lambda summary: self._imported(path, summary))
+        task.failed.connect(lambda exc: self._failed("import", path, exc))
+        self.task = task
+        task.start()
+        return task
+
+    def export_file(self, path: Path) -> BackgroundTask:
+        library = self.library
+        task = BackgroundTask(
+            lambda progress: library.export_file(path),
+            f"Exporting to {path.name}…",
+            self._parent,
+            cancellable=False,
+        )
+        task.finished.connect(
+            lambda _r: self.message.emit(
+                f"Exported {len(library.catalog.songs):,} songs to {path} "
+                "(catalog only: no file paths, no listening history)."
+            )
+        )
+        task.failed.connect(lambda exc: self._failed("export", path, exc))
+        self.task = task
+        task.start()
+        return task
+
+    def _imported(self, path: Path, summary) -> None:
+        self.message.emit(f"Imported {path.name}: {summary}.")
+        self.catalog_replaced.emit()
+
+    def _failed(self, what: str, path: Path, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            self.message.emit(f"Import of {path.name} cancelled; nothing was changed.")
+            return
+        if isinstance(exc, CatalogFormatError):
+            text = f"Nothing was imported from {path.name}.\n\n{exc}"
+        else:
+            text = f"Could not {what} {path.name}:\n\n{exc}"
+        self.message.emit(text.replace("\n\n", " "))
+        QMessageBox.warning(self._parent, f"OST Player: {what} failed", text)

@@ -1,0 +1,157 @@
+"""Menus, icons and key handling for the main window."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import QMessageBox, QStyle, QTreeView
+
+from .. import __version__
+from ..domain.grouping import Grouping
+
+if TYPE_CHECKING:
+    from .browser_model import BrowserModel
+    from .main_window import MainWindow
+
+
+def _dot(color: str, hollow: bool = False) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor(color))
+    if not hollow:
+        painter.setBrush(QColor(color))
+    painter.drawEllipse(3, 3, 8, 8)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def audio_icons(style: QStyle) -> dict[str, QIcon]:
+    """At a glance: filled = audio linked, hollow grey = none, red = the file is gone."""
+    return {
+        "linked": style.standardIcon(QStyle.StandardPixmap.SP_MediaVolume),
+        "none": _dot("#b8b0a6", hollow=True),
+        "missing": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+    }
+
+
+class TreeKeyFilter(QObject):
+    """Left/Right seek while on a song row, but still fold and unfold a group row."""
+
+    def __init__(self, tree: QTreeView, model: BrowserModel) -> None:
+        super().__init__(tree)
+        self.tree = tree
+        self.model = model
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in (
+            Qt.Key.Key_Left,
+            Qt.Key.Key_Right,
+        ):
+            if event.modifiers() == Qt.KeyboardModifier.NoModifier and self.model.group_at(
+                self.tree.currentIndex()
+            ):
+                event.accept()  # the tree handles it instead of the seek shortcut
+                return True
+        return False
+
+
+def build(w: MainWindow) -> dict[str, QAction]:
+    bar = w.menuBar()
+    actions: dict[str, QAction] = {}
+
+    def add(menu, key: str, text: str, slot, shortcut=None, checkable=False) -> QAction:
+        action = QAction(text, w)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        actions[key] = action
+        return action
+
+    file_menu = bar.addMenu("&File")
+    add(file_menu, "import", "&Import catalog…", w.io.choose_import, "Ctrl+I")
+    add(file_menu, "export", "&Export catalog…", w.io.choose_export, "Ctrl+E")
+    file_menu.addSeparator()
+    add(file_menu, "link", "&Link audio file to this song…", _link_current(w), "Ctrl+L")
+    file_menu.addSeparator()
+    add(file_menu, "quit", "&Quit", w.close, QKeySequence.StandardKey.Quit)
+
+    view = bar.addMenu("&View")
+    add(view, "home", "&Featured article", w.reading.home, "Alt+Home")
+    add(view, "find", "&Search", w.browser.focus_search)
+    view.addSeparator()
+    group_menu = view.addMenu("&Group by")
+    group = QActionGroup(w)
+    for n, grouping in enumerate(Grouping, start=1):
+        action = add(
+            group_menu,
+            f"group-{grouping.value}",
+            grouping.label,
+            lambda _=False, g=grouping: w.browser.set_grouping(g),
+            f"Ctrl+{n}",
+            checkable=True,
+        )
+        group.addAction(action)
+        action.setChecked(grouping is w.model.grouping)
+    w.browser.grouping_box.currentIndexChanged.connect(
+        lambda _i: actions[f"group-{w.model.grouping.value}"].setChecked(True)
+    )
+    newest = add(
+        view,
+        "newest",
+        "&Newest first",
+        lambda on: w.browser.set_grouping(w.model.grouping, on),
+        checkable=True,
+    )
+    newest.setChecked(w.model.newest_first)
+    view.addSeparator()
+    queue = w.queue_dock.toggleViewAction()
+    queue.setText("&Queue")
+    queue.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+    view.addAction(queue)
+    actions["queue"] = queue
+
+    playback = bar.addMenu("&Playback")
+    c = w.controller
+    add(playback, "play", "Play/Pause", c.play_pause)
+    add(playback, "stop", "Stop", c.stop)
+    add(playback, "previous", "Previous", c.previous)
+    add(playback, "next", "Next", c.next)
+    for action in (actions["play"], actions["stop"], actions["previous"], actions["next"]):
+        action.setEnabled(w.player.available)
+
+    help_menu = bar.addMenu("&Help")
+    add(help_menu, "about", "&About OST Player", lambda: about(w))
+    return actions
+
+
+def _link_current(w: MainWindow):
+    def run() -> None:
+        kind, ident = w.reading.current
+        if kind == "song":
+            w.actions_.choose_and_link(ident)
+        else:
+            w.show_status("Select a song first, then link the audio file you own.")
+
+    return run
+
+
+def about(w: MainWindow) -> None:
+    playback = (
+        "Playback through libVLC."
+        if w.player.available
+        else f"Playback is off: {w.player.unavailable_reason}"
+    )
+    QMessageBox.about(
+        w,
+        "About OST Player",
+        f"<h3>OST Player {__version__}</h3>"
+        "<p>A listening companion for K-drama soundtracks: browse the OSTs of your favourite"
+        " dramas, read each song's lyrics and story, and play the audio files you own.</p>"
+        f"<p>{playback}</p><p>Library: {w.library.data_dir}</p>",
+    )

@@ -1,0 +1,247 @@
+"""The reading pages (feature, drama, song, group) as rich text for a QTextBrowser.
+
+Every piece of library text goes through ``esc``: a catalog is data from strangers, so
+``<img src=...>`` in a title must show as those characters and load nothing. Only links this
+module builds itself use the ``ost:`` scheme, which the page view handles in-app.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from ..domain.grouping import Group, Grouping
+from ..domain.models import Catalog, Drama, Feature, Song
+
+STYLE = """
+<style>
+body { font-family: 'Noto Serif', 'DejaVu Serif', 'NanumMyeongjo', serif; font-size: 15px;
+       color: #1f1b16; }
+h1 { font-size: 28px; font-weight: 600; margin-bottom: 2px; }
+h2 { font-size: 13px; font-weight: 700; color: #7a5c2e; margin-top: 22px;
+     text-transform: uppercase; letter-spacing: 1px; }
+.sub { font-size: 18px; font-style: italic; color: #5a4a36; }
+.meta { font-family: sans-serif; font-size: 13px; color: #5f5a54; }
+.verse { font-style: italic; font-size: 17px; margin-left: 24px; line-height: 150%; }
+.card { background-color: #f6efe4; }
+.cardtitle { font-size: 18px; font-weight: 600; }
+.warn { color: #b3261e; font-family: sans-serif; font-size: 13px; }
+.audio { font-family: sans-serif; font-size: 13px; background-color: #eef3f8; }
+a { color: #8a3b12; text-decoration: none; }
+p { line-height: 145%; }
+</style>
+"""
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def link(kind: str, ident: str, label: str) -> str:
+    return f'<a href="ost:{kind}/{esc(quote(ident, safe=""))}">{esc(label)}</a>'
+
+
+def action(name: str, song_id: str, label: str) -> str:
+    return link(f"action/{name}", song_id, label)
+
+
+def verse(text: str) -> str:
+    lines = [esc(line) for line in text.splitlines()]
+    return f'<p class="verse">{"<br>".join(lines)}</p>'
+
+
+def page(body: str) -> str:
+    return f"<html><head>{STYLE}</head><body>{body}</body></html>"
+
+
+def drama_line(catalog: Catalog, drama: Drama | None) -> str:
+    if drama is None:
+        return ""
+    return f"{link('drama', drama.id, drama.title)} ({drama.year})"
+
+
+def feature_page(catalog: Catalog, feature: Feature) -> str:
+    parts = [
+        f"<h1>{esc(feature.title)}</h1>",
+        f'<p class="sub">{esc(feature.subtitle)}</p>' if feature.subtitle else "",
+        f"<p>{esc(feature.introduction)}</p>" if feature.introduction else "",
+        '<table width="100%" cellspacing="10" cellpadding="12">',
+    ]
+    for n, song_id in enumerate(feature.songs, start=1):
+        song = catalog.songs.get(song_id)
+        if song is None:
+            continue
+        drama = catalog.dramas.get(song.drama)
+        first_line = song.lyrics_excerpt.splitlines()[0] if song.lyrics_excerpt else ""
+        parts.append(
+            '<tr><td class="card">'
+            f'<span class="meta">{n:02d}</span> '
+            f'<span class="cardtitle">{link("song", song.id, song.title)}</span><br>'
+            f'<span class="meta">{esc(catalog.performer_names(song))} · from '
+            f"{drama_line(catalog, drama)}</span>"
+            + (f"<br><i>“{esc(first_line)}”</i>" if first_line else "")
+            + "</td></tr>"
+        )
+    parts.append("</table>")
+    if feature.source:
+        parts.append(f'<p class="meta">{esc(feature.source)}</p>')
+    return page("".join(parts))
+
+
+def drama_page(catalog: Catalog, drama: Drama) -> str:
+    parts = [f"<h1>{esc(drama.title)}</h1>"]
+    meta = [str(drama.year)]
+    if drama.title_original:
+        meta.insert(0, esc(drama.title_original))
+    parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    if drama.cast:
+        parts.append("<h2>Cast</h2><p>")
+        rows = []
+        for member in drama.cast:
+            actor = link("person", member.actor, catalog.person_name(member.actor))
+            role = f" as {esc(member.character)}" if member.character else ""
+            rows.append(f"{actor}{role}")
+        parts.append("<br>".join(rows) + "</p>")
+    songs = catalog.songs_of_drama(drama.id)
+    parts.append(f"<h2>Soundtrack · {len(songs)} song{'s' if len(songs) != 1 else ''}</h2><p>")
+    parts.append(
+        "<br>".join(
+            f"{n}. {link('song', song.id, song.title)}"
+            f' <span class="meta">— {esc(catalog.performer_names(song))}</span>'
+            for n, song in enumerate(songs, start=1)
+        )
+        + "</p>"
+    )
+    return page("".join(parts))
+
+
+@dataclass(frozen=True, slots=True)
+class SongExtras:
+    """What the song page shows beyond the catalog: the user's own data about the song."""
+
+    audio_path: str | None = None
+    audio_state: str = "none"  # "none", "linked", "missing"
+    play_count: int = 0
+    last_played: float | None = None
+    playback_available: bool = True
+
+
+def song_page(catalog: Catalog, song: Song, extras: SongExtras) -> str:
+    drama = catalog.dramas.get(song.drama)
+    parts = [f"<h1>{esc(song.title)}</h1>"]
+    if song.title_original:
+        parts.append(f'<p class="sub">{esc(song.title_original)}</p>')
+    parts.append(
+        f'<p class="meta">by {esc(catalog.performer_names(song))} · from '
+        f"{drama_line(catalog, drama)}</p>"
+    )
+    if song.sung_by_cast and drama is not None:
+        parts.append(f"<p><b>{esc(sung_by_cast_line(catalog, song, drama))}</b></p>")
+    parts.append(audio_section(song, extras))
+    if drama is not None and song.characters:
+        parts.append("<h2>In the drama</h2><p>")
+        rows = []
+        for cast_id in song.characters:
+            member = drama.cast_member(cast_id)
+            if member is None:
+                continue
+            actor = catalog.person_name(member.actor)
+            if member.character:
+                rows.append(f"{esc(member.character)} (played by {esc(actor)})")
+            else:
+                rows.append(f"{esc(actor)}’s character")
+        parts.append("Accompanies " + esc_join(rows) + ".</p>")
+    if song.musical_character:
+        parts.append(f"<h2>The sound</h2><p>{esc(song.musical_character)}</p>")
+    if song.lyrics_excerpt:
+        parts.append("<h2>Lyrics · excerpt</h2>" + verse(song.lyrics_excerpt))
+    if song.commentary:
+        parts.append("<h2>Commentary</h2>")
+        parts.extend(f"<p>{esc(p)}</p>" for p in song.commentary)
+    return page("".join(parts))
+
+
+def sung_by_cast_line(catalog: Catalog, song: Song, drama: Drama) -> str:
+    """ "Sung by Park Seo-joon himself, who stars in the drama" (what makes the song special)."""
+    singers = {c.person for c in song.performers}
+    roles = [m for m in drama.cast if m.actor in singers]
+    names = [catalog.person_name(c.person) for c in song.performers]
+    line = f"Sung by the drama’s own star: {', '.join(names)}"
+    played = [m.character for m in roles if m.character]
+    return line + (f", who plays {' and '.join(played)}." if played else ", who acts in it.")
+
+
+def esc_join(escaped: list[str]) -> str:
+    if len(escaped) <= 1:
+        return "".join(escaped)
+    return ", ".join(escaped[:-1]) + " and " + escaped[-1]
+
+
+def audio_section(song: Song, extras: SongExtras) -> str:
+    rows = []
+    if extras.audio_state == "none":
+        rows.append("<b>No audio file linked yet.</b> Link a file you own to listen.")
+        actions = [action("link", song.id, "Link audio file…")]
+    elif extras.audio_state == "missing":
+        rows.append(
+            f'<span class="warn"><b>The linked file is missing:</b> {esc(extras.audio_path)}'
+            "</span><br>It was moved or deleted. Relink it; your notes, lyrics and play"
+            " count stay with the song."
+        )
+        actions = [action("link", song.id, "Relink…"), action("unlink", song.id, "Unlink")]
+    else:
+        rows.append(f"Audio file: {esc(extras.audio_path)}")
+        actions = [
+            action("play", song.id, "▶ Play"),
+            action("link", song.id, "Replace…"),
+            action("unlink", song.id, "Unlink"),
+            action("show", song.id, "Show in folder"),
+        ]
+    actions.append(action("lyrics", song.id, "Edit lyrics…"))
+    rows.append(" · ".join(actions))
+    if extras.play_count:
+        when = (
+            time.strftime("%Y-%m-%d %H:%M", time.localtime(extras.last_played))
+            if extras.last_played
+            else "?"
+        )
+        times = "once" if extras.play_count == 1 else f"{extras.play_count} times"
+        rows.append(f"Played {times}, last on {when}.")
+    else:
+        rows.append("Not played yet.")
+    if not extras.playback_available:
+        rows.append('<span class="warn">Playback is off: libVLC is not installed.</span>')
+    return (
+        '<table width="100%" cellpadding="10"><tr><td class="audio">'
+        + "<br>".join(rows)
+        + "</td></tr></table>"
+    )
+
+
+def group_page(catalog: Catalog, grouping: Grouping, group: Group, songs: list[Song]) -> str:
+    kind = {Grouping.ARTIST: "Artist", Grouping.YEAR: "Year", Grouping.ACTOR: "Actor"}.get(
+        grouping, ""
+    )
+    parts = [f'<p class="meta">{esc(kind)}</p><h1>{esc(group.label)}</h1>']
+    if grouping is Grouping.ACTOR:
+        roles = []
+        for drama in catalog.dramas.values():
+            for member in drama.cast:
+                if member.actor == group.key:
+                    as_ = f" as {esc(member.character)}" if member.character else ""
+                    roles.append(f"{drama_line(catalog, drama)}{as_}")
+        if roles:
+            parts.append("<h2>Dramas</h2><p>" + "<br>".join(roles) + "</p>")
+    parts.append(f"<h2>{len(songs)} song{'s' if len(songs) != 1 else ''}</h2><p>")
+    rows = []
+    for song in songs:
+        drama = catalog.dramas.get(song.drama)
+        rows.append(
+            f"{link('song', song.id, song.title)}"
+            f' <span class="meta">— {esc(catalog.performer_names(song))} · '
+            f"{drama_line(catalog, drama)}</span>"
+        )
+    parts.append("<br>".join(rows) + "</p>")
+    return page("".join(parts))

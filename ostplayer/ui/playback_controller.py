@@ -1,0 +1,263 @@
+"""What the player buttons do: ties the PlayQueue, the PlayerBridge and the player.
+
+Everything here runs on the GUI thread: the bridge delivers libVLC's events as
+queued signals, so every call into the player happens from a GUI-thread slot.
+
+Failure policy: a song that cannot be played (not linked, file missing, VLC error,
+file deleted while playing) is reported with :attr:`song_failed`, marked unplayable
+in the queue and skipped; playback moves on to the next playable song and stops
+only when none is left. Missing files are caught with ``os.path`` before VLC is asked.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from ostplayer.domain.queue import PlayQueue, RepeatMode
+from ostplayer.playback.base import Player, PlayerState
+from ostplayer.ui.player_bridge import PlayerBridge
+
+#: "Previous" restarts the current song when it has played longer than this.
+PREVIOUS_RESTART_MS = 3000
+#: An end this far before the known length, with the file gone, means the file was
+#: pulled from under VLC (libVLC ends up to ~1 s early anyway because of file caching).
+EARLY_END_SLACK_MS = 3000
+
+_ACTIVE = (PlayerState.PLAYING, PlayerState.PAUSED, PlayerState.OPENING)
+
+
+class PlaybackController(QObject):
+    now_playing = Signal(str)  # song id that started
+    stopped = Signal()
+    song_failed = Signal(str, str)  # song id, user-facing message naming the file
+    play_finished = Signal(str)  # song id that played to its natural end
+    queue_changed = Signal()
+
+    def __init__(
+        self,
+        player: Player,
+        bridge: PlayerBridge,
+        resolve_path: Callable[[str], str | None],
+        parent: QObject | None = None,
+        *,
+        queue: PlayQueue | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._player = player
+        self._bridge = bridge
+        self._resolve = resolve_path
+        self._queue = queue or PlayQueue()
+        self._current_path: str | None = None
+        bridge.ended.connect(self._on_ended)
+        bridge.error.connect(self._on_error)
+
+    # -- read-only state -----------------------------------------------------------------
+
+    @property
+    def queue(self) -> PlayQueue:
+        return self._queue
+
+    @property
+    def current_song_id(self) -> str | None:
+        return self._queue.current
+
+    @property
+    def current_path(self) -> str | None:
+        return self._current_path
+
+    def state(self) -> PlayerState:
+        return self._bridge.state()
+
+    def position_ms(self) -> int:
+        return self._bridge.position_ms()
+
+    def length_ms(self) -> int:
+        return self._bridge.length_ms()
+
+    # -- commands ------------------------------------------------------------------------
+
+    def play_list(self, song_ids: Sequence[str], index: int) -> None:
+        """Play ``song_ids[index]`` and queue the rest of the list after it."""
+        ids = list(song_ids)
+        chosen = ids[index] if 0 <= index < len(ids) else None
+        first = self._queue.start(ids, index, self._is_linked)
+        if chosen is not None and chosen != first and not self._is_linked(chosen):
+            # Tell the user why the song they picked is not the one that plays.
+            self.song_failed.emit(chosen, self._not_linked_message(chosen))
+        if first is None:
+            self.queue_changed.emit()
+            self._halt()
+            return
+        self._play_from(first)
+
+    def play_pause(self) -> None:
+        state = self._bridge.state()
+        if state in (PlayerState.PLAYING, PlayerState.OPENING):
+            self._bridge.pause()
+        elif state is PlayerState.PAUSED:
+            self._bridge.resume()
+        else:
+            song = self._queue.current or self._queue.next(user=True)
+            if song is not None:
+                self._play_from(song)
+
+    def stop(self) -> None:
+        self._halt()
+
+    def next(self) -> None:
+        song = self._queue.next(user=True)
+        if song is None:
+            self._halt()
+        else:
+            self._play_from(song)
+
+    def previous(self) -> None:
+        active = self._bridge.state() in _ACTIVE
+        if active and self._bridge.position_ms() > PREVIOUS_RESTART_MS:
+            self.seek(0)
+            return
+        song = self._queue.previous()
+        if song is not None:
+            self._play_from(song)
+        elif active:
+            self.seek(0)
+        elif self._queue.current is not None:
+            self._play_from(self._queue.current)
+
+    def seek(self, ms: int) -> None:
+        self._bridge.seek(max(0, int(ms)))
+
+    def seek_relative(self, delta_ms: int) -> None:
+        self.seek(self._bridge.position_ms() + int(delta_ms))
+
+    def set_volume(self, percent: int) -> None:
+        self._player.set_volume(percent)
+
+    def volume(self) -> int:
+        return self._player.volume()
+
+    def set_muted(self, muted: bool) -> None:
+        self._player.set_muted(muted)
+
+    def is_muted(self) -> bool:
+        return self._player.is_muted()
+
+    def set_shuffle(self, on: bool) -> None:
+        self._queue.shuffle = on
+        self.queue_changed.emit()
+
+    def set_repeat(self, mode: RepeatMode) -> None:
+        self._queue.repeat = mode
+        self.queue_changed.emit()
+
+    # Queue edits from the queue panel; upcoming indices as in PlayQueue.upcoming().
+    def enqueue(self, song_id: str) -> None:
+        self._queue.enqueue(song_id)
+        self.queue_changed.emit()
+
+    def play_next(self, song_id: str) -> None:
+        self._queue.play_next(song_id)
+        self.queue_changed.emit()
+
+    def move_upcoming(self, from_idx: int, to_idx: int) -> None:
+        self._queue.move(from_idx, to_idx)
+        self.queue_changed.emit()
+
+    def remove_upcoming(self, idx: int) -> None:
+        self._queue.remove(idx)
+        self.queue_changed.emit()
+
+    def clear_queue(self) -> None:
+        self._halt()
+        self._queue.clear()
+        self.queue_changed.emit()
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _is_linked(self, song_id: str) -> bool:
+        return self._resolve(song_id) is not None
+
+    @staticmethod
+    def _not_linked_message(song_id: str) -> str:
+        return f"No audio file is linked to song {song_id}"
+
+    def _play_from(self, song_id: str | None) -> None:
+        """Start ``song_id`` (already current in the queue), skipping failures forward."""
+        if not self._player.available:
+            if song_id is not None:
+                self.song_failed.emit(song_id, self._player.unavailable_reason)
+            self.queue_changed.emit()
+            self._halt()
+            return
+        # Bounded: every failure marks one song unplayable, so next() runs out.
+        while song_id is not None:
+            problem = self._try_start(song_id)
+            if problem is None:
+                self.queue_changed.emit()
+                return
+            self._queue.mark_unplayable(song_id)
+            self.song_failed.emit(song_id, problem)
+            song_id = self._queue.next(user=True)
+        self.queue_changed.emit()
+        self._halt()
+
+    def _try_start(self, song_id: str) -> str | None:
+        """Load and play; returns a message when the song cannot even be handed to VLC."""
+        path = self._resolve(song_id)
+        if path is None:
+            return self._not_linked_message(song_id)
+        if not os.path.isfile(path):
+            return f"File not found: {path}"
+        self._current_path = path
+        self._bridge.load(path)
+        self._bridge.play()
+        self.now_playing.emit(song_id)
+        return None
+
+    def _halt(self) -> None:
+        self._bridge.stop()
+        self.stopped.emit()
+
+    def _fail_and_advance(self, song_id: str, message: str) -> None:
+        self._queue.mark_unplayable(song_id)
+        self.song_failed.emit(song_id, message)
+        nxt = self._queue.next(user=True)
+        if nxt is None:
+            self.queue_changed.emit()
+            self._halt()
+        else:
+            self._play_from(nxt)
+
+    def _file_gone(self) -> bool:
+        return self._current_path is not None and not os.path.exists(self._current_path)
+
+    @Slot()
+    def _on_ended(self) -> None:
+        song = self._queue.current
+        if song is None:
+            return
+        length = self._bridge.length_ms()
+        early = length > 0 and self._bridge.position_ms() < length - EARLY_END_SLACK_MS
+        if early and self._file_gone():
+            self._fail_and_advance(song, f"{self._current_path} was deleted or moved")
+            return
+        self.play_finished.emit(song)
+        nxt = self._queue.next()
+        if nxt is None:
+            self._halt()
+        else:
+            self._play_from(nxt)
+
+    @Slot(str)
+    def _on_error(self, message: str) -> None:
+        song = self._queue.current
+        if song is None:
+            return
+        if self._file_gone():
+            text = f"{self._current_path} was deleted or moved"
+        else:
+            text = f"Could not play {self._current_path}: {message}"
+        self._fail_and_advance(song, text)

@@ -1,0 +1,98 @@
+"""The queue panel: what plays now and what comes next; reorder, remove, clear."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class UpcomingModel(QAbstractListModel):
+    """The upcoming songs of a PlayQueue, described by ``describe(song_id)``."""
+
+    def __init__(self, upcoming: Callable[[], list[str]], describe: Callable[[str], str]) -> None:
+        super().__init__()
+        self._upcoming = upcoming
+        self._describe = describe
+        self._ids: list[str] = []
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._ids = self._upcoming()
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        song_id = self._ids[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{index.row() + 1}. {self._describe(song_id)}"
+        if role == ID_ROLE:
+            return song_id
+        return None
+
+
+class QueuePanel(QWidget):
+    move_requested = Signal(int, int)  # from, to (upcoming indexes)
+    remove_requested = Signal(int)
+    clear_requested = Signal()
+    play_requested = Signal(int)  # jump to this upcoming index
+
+    def __init__(self, model: UpcomingModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queuePanel")
+        self.model = model
+        self.now = QLabel("Nothing playing")
+        self.now.setTextFormat(Qt.TextFormat.PlainText)
+        self.now.setWordWrap(True)
+        self.view = QListView()
+        self.view.setModel(model)
+        self.view.setObjectName("queueList")
+        up = QPushButton("Move up")
+        down = QPushButton("Move down")
+        remove = QPushButton("Remove")
+        clear = QPushButton("Clear")
+        buttons = QHBoxLayout()
+        for b in (up, down, remove, clear):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(QLabel("<b>Now playing</b>"))
+        layout.addWidget(self.now)
+        layout.addWidget(QLabel("<b>Up next</b>"))
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        up.clicked.connect(lambda: self._move(-1))
+        down.clicked.connect(lambda: self._move(+1))
+        remove.clicked.connect(self._remove)
+        clear.clicked.connect(self.clear_requested)
+        self.view.activated.connect(lambda i: self.play_requested.emit(i.row()))
+        QShortcut(QKeySequence.StandardKey.Delete, self.view, self._remove)
+        QShortcut(QKeySequence("Ctrl+Up"), self.view, lambda: self._move(-1))
+        QShortcut(QKeySequence("Ctrl+Down"), self.view, lambda: self._move(+1))
+
+    def _move(self, delta: int) -> None:
+        row = self.view.currentIndex().row()
+        target = row + delta
+        if row < 0 or not 0 <= target < self.model.rowCount():
+            return
+        self.move_requested.emit(row, target)
+        self.view.setCurrentIndex(self.model.index(target, 0))
+
+    def _remove(self) -> None:
+        row = self.view.currentIndex().row()
+        if row >= 0:
+            self.remove_requested.emit(row)
+            self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+
+    def set_now_playing(self, text: str) -> None:
+        self.now.setText(text)

@@ -1,0 +1,102 @@
+"""Decides which page to show for the current selection and keeps it up to date."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from ..catalog.library import Library
+from ..domain.grouping import Grouping, group_songs
+from . import pages
+from .page_view import PageView
+from .song_actions import LinkStatus
+
+
+class ReadingPane(QObject):
+    shown = Signal(str, str)  # kind, id of the page now shown
+
+    def __init__(
+        self, library: Library, status: LinkStatus, view: PageView, playback_available: bool
+    ) -> None:
+        super().__init__(view)
+        self.library = library
+        self.status = status
+        self.view = view
+        self.playback_available = playback_available
+        self.current: tuple[str, str] = ("", "")
+        self.grouping = Grouping.DRAMA
+
+    @property
+    def catalog(self):
+        return self.library.catalog
+
+    def show(self, kind: str, ident: str, grouping: Grouping | None = None) -> bool:
+        if grouping is not None:
+            self.grouping = grouping
+        html = self._render(kind, ident)
+        if html is None:
+            return False
+        scroll = self.view.verticalScrollBar().value() if self.current == (kind, ident) else 0
+        self.current = (kind, ident)
+        self.view.setHtml(html)
+        self.view.verticalScrollBar().setValue(scroll)
+        self.shown.emit(kind, ident)
+        return True
+
+    def refresh(self) -> None:
+        if self.current[0]:
+            self.show(*self.current)
+
+    def home(self) -> bool:
+        feature = next(iter(self.catalog.features), None)
+        return self.show("feature", feature) if feature else False
+
+    def _render(self, kind: str, ident: str) -> str | None:
+        cat = self.catalog
+        if kind == "feature" and ident in cat.features:
+            return pages.feature_page(cat, cat.features[ident])
+        if kind == "drama" and ident in cat.dramas:
+            return pages.drama_page(cat, cat.dramas[ident])
+        if kind == "song" and ident in cat.songs:
+            return pages.song_page(cat, cat.songs[ident], self.extras(ident))
+        if kind == "person" and ident in cat.people:
+            return self._group_page(Grouping.ACTOR, ident) or self._group_page(
+                Grouping.ARTIST, ident
+            )
+        if kind == "group":
+            return self._group_page(self.grouping, ident)
+        return None
+
+    def _group_page(self, grouping: Grouping, key: str) -> str | None:
+        if grouping is Grouping.DRAMA:
+            return self._render("drama", key)
+        songs = list(self.catalog.songs.values())
+        # Only the songs that can belong to this group are grouped, not the whole catalog.
+        if grouping is Grouping.YEAR:
+            candidates = [
+                s
+                for s in songs
+                if str(getattr(self.catalog.dramas.get(s.drama), "year", "")) == key
+            ]
+        elif grouping is Grouping.ACTOR:
+            dramas = {
+                d.id for d in self.catalog.dramas.values() if any(m.actor == key for m in d.cast)
+            }
+            candidates = [s for s in songs if s.drama in dramas]
+        else:
+            candidates = [s for s in songs if any(key in (c.person, c.group) for c in s.performers)]
+        for group in group_songs(self.catalog, candidates, grouping):
+            if group.key == key:
+                return pages.group_page(
+                    self.catalog, grouping, group, [candidates[p] for p in group.songs]
+                )
+        return None
+
+    def extras(self, song_id: str) -> pages.SongExtras:
+        stats = self.library.play_stats(song_id)
+        return pages.SongExtras(
+            audio_path=self.library.audio_path(song_id),
+            audio_state=self.status(song_id),
+            play_count=stats.count,
+            last_played=stats.last_played,
+            playback_available=self.playback_available,
+        )
