@@ -1,0 +1,240 @@
+"""The window as a user sees it: pages, browsing, search, grouping, state, safety."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QMimeData, Qt, QUrl
+from ui_support import make_window, visible_song_titles
+
+from ostplayer.domain.grouping import Grouping
+from ostplayer.ui.browser_model import AUDIO_ROLE, ID_ROLE, KIND_ROLE
+
+
+def page_text(window) -> str:
+    return window.page_view.toPlainText()
+
+
+def test_first_launch_shows_the_feature_article(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    text = page_text(w)
+    assert "K-Drama Flashback: Five Hit OSTs of Park Seo-joon" in text
+    assert "including one that he has sung himself" in text
+    for title in ("One More Step", "Our Tears", "Ambiguous", "It’s You", "Start Over"):
+        assert title in text
+    # The article's order, not the browser's newest-first order.
+    assert text.index("One More Step") < text.index("Our Tears") < text.index("Start Over")
+    assert w.reading.current == ("feature", "k-drama-flashback-park-seo-joon")
+
+
+def test_feature_card_opens_the_song(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    w.page_view.anchorClicked.emit(QUrl("ost:song/our-tears"))
+    assert w.reading.current == ("song", "our-tears")
+    text = page_text(w)
+    assert "Sung by the drama’s own star: Park Seo-joon" in text
+    assert "You and I became tears for each other\nOn that dazzling day across time" in text
+    assert "No audio file linked yet" in text
+
+
+def test_browser_groups_dramas_newest_first_with_songs_under_them(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    model = w.model
+    labels = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert labels[0] == "Itaewon Class (2020)"
+    assert labels[-1] == "She Was Pretty (2015)"
+    first = model.index(0, 0)
+    assert model.rowCount(first) == 1
+    song = model.index(0, 0, first)
+    assert song.data(KIND_ROLE) == "song" and song.data(ID_ROLE) == "start-over"
+    assert song.data(AUDIO_ROLE) == "none"
+    w.browser.order_button.setChecked(True)  # oldest first
+    assert model.index(0, 0).data() == "She Was Pretty (2015)"
+
+
+def test_selecting_a_drama_shows_its_cast_and_songs(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    w.browser.select_group("fight-for-my-way")
+    text = page_text(w)
+    assert text.startswith("Fight for My Way")
+    assert "Park Seo-joon as Ko Dong-man" in text
+    assert "Kim Ji-won as Choi Ae-ra" in text
+    assert "Ambiguous" in text and "BTOB (Seo Eun-kwang, Lim Hyun-sik and Yook Sung-jae)" in text
+    # The drama page's song link selects the song in the browser.
+    w.page_view.anchorClicked.emit(QUrl("ost:song/ambiguous"))
+    assert w.model.song_at(w.browser.tree.currentIndex()).id == "ambiguous"
+
+
+def test_search_filters_as_you_type_and_esc_clears(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    search = w.browser.search
+    w.browser.focus_search()
+    qtbot.keyClicks(search, "kim")
+    assert sorted(visible_song_titles(w)) == ["Ambiguous", "It’s You", "One More Step"]
+    assert w.browser.count_label.text() == "3 of 5 songs match"
+    qtbot.keyClicks(search, " choi")  # Kim Ji-won plays Choi Ae-ra
+    assert visible_song_titles(w) == ["Ambiguous"]
+    assert w.browser.count_label.text() == "1 of 5 songs match"
+    search.clear()
+    qtbot.keyClicks(search, "stars in the night")  # a lyric
+    assert visible_song_titles(w) == ["It’s You"]
+    qtbot.keyClick(search, Qt.Key.Key_Escape)
+    assert search.text() == ""
+    assert len(visible_song_titles(w)) == 5
+    assert w.browser.count_label.text() == "5 songs in 5 groups"
+
+
+def test_ctrl_f_focuses_search(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    w.browser.tree.setFocus()
+    qtbot.keyClick(w.browser.tree, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: w.browser.search.hasFocus())
+
+
+def test_keyboard_navigation_in_the_tree_opens_pages(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    tree = w.browser.tree
+    tree.setFocus()
+    tree.setCurrentIndex(w.model.index(0, 0))
+    assert w.reading.current == ("group", "itaewon-class")
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    assert w.reading.current == ("song", "start-over")
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    assert w.reading.current == ("group", "whats-wrong-with-secretary-kim")
+
+
+def test_grouping_switch(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    box = w.browser.grouping_box
+    box.setCurrentIndex(box.findData(Grouping.ARTIST))
+    labels = [w.model.index(r, 0).data() for r in range(w.model.rowCount())]
+    assert labels == ["BTOB", "Gaho", "Jeong Se-woon", "Kihyun (Monsta X)", "Park Seo-joon"]
+    box.setCurrentIndex(box.findData(Grouping.ACTOR))
+    labels = [w.model.index(r, 0).data() for r in range(w.model.rowCount())]
+    assert "Park Seo-joon" in labels and "Go Ara" in labels
+    park = w.model.find_group("park-seo-joon")
+    assert w.model.rowCount(park) == 5
+    box.setCurrentIndex(box.findData(Grouping.YEAR))
+    assert [w.model.index(r, 0).data() for r in range(w.model.rowCount())] == [
+        "2020",
+        "2018",
+        "2017",
+        "2016",
+        "2015",
+    ]
+    w.browser.select_group("2016")
+    assert "Our Tears" in page_text(w)
+
+
+def test_state_is_remembered_between_runs(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    w.resize(790, 520)  # the offscreen screen is 800x600
+    w.splitter.setSizes([200, 590])
+    sizes = w.splitter.sizes()
+    w.browser.select_song("its-you")
+    w.browser.grouping_box.setCurrentIndex(w.browser.grouping_box.findData(Grouping.YEAR))
+    w.close()
+    w2 = make_window(qtbot, tmp_path)
+    assert w2.size().height() == 520
+    assert w2.splitter.sizes() == sizes
+    assert w2.model.grouping is Grouping.YEAR
+    assert w2.reading.current == ("song", "its-you")
+    assert w2.model.song_at(w2.browser.tree.currentIndex()).id == "its-you"
+
+
+def test_markup_in_an_imported_catalog_is_shown_as_text(qtbot, tmp_path):
+    hostile = {
+        "format": "ostplayer-catalog",
+        "format_version": 1,
+        "people": [{"id": "evil", "name": "<b>Bold</b> <a href='http://x'>link</a>"}],
+        "dramas": [
+            {
+                "id": "evil-drama",
+                "title": "<img src='http://127.0.0.1:9/x.png'>",
+                "year": 2024,
+                "cast": [{"id": "c", "actor": "evil", "character": "<script>alert(1)</script>"}],
+            }
+        ],
+        "songs": [
+            {
+                "id": "evil-song",
+                "title": "<img src=x onerror=alert(1)>",
+                "drama": "evil-drama",
+                "performers": [{"person": "evil"}],
+                "lyrics_excerpt": "<i>not italic</i>\n&amp; stays",
+                "commentary": ["<a href='file:///etc/passwd'>click</a>"],
+                "characters": ["c"],
+            }
+        ],
+    }
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(hostile))
+    data = tmp_path / "data"
+    w = make_window(qtbot, data)
+    w.library.import_file(path)
+    w._on_catalog_replaced()
+    w.browser.select_song("evil-song")
+    text = page_text(w)
+    assert "<img src=x onerror=alert(1)>" in text
+    assert "<b>Bold</b> <a href='http://x'>link</a>" in text
+    assert "<script>alert(1)</script>" in text
+    assert "<i>not italic</i>\n&amp; stays" in text
+    assert "<a href='file:///etc/passwd'>click</a>" in text
+    html = w.page_view.toHtml()
+    assert "<img" not in html.replace("&lt;img", "")
+    assert "file:///etc/passwd" not in html.replace("&#x27;file:///etc/passwd", "").replace(
+        "'file:///etc/passwd", ""
+    )
+    row = w.model.find_song("evil-song")
+    assert row.data() == "<img src=x onerror=alert(1)> — <b>Bold</b> <a href='http://x'>link</a>"
+
+
+def test_dropping_a_file_on_a_song_row_links_it(qtbot, tmp_path):
+    audio = tmp_path / "its-you.mp3"
+    audio.write_bytes(b"not really audio")
+    w = make_window(qtbot, tmp_path / "data")
+    index = w.model.find_song("its-you")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(audio))])
+    assert w.model.canDropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, index)
+    assert w.model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, index)
+    assert w.library.audio_path("its-you") == str(audio)
+    assert w.model.find_song("its-you").data(AUDIO_ROLE) == "linked"
+    w.browser.select_song("its-you")
+    assert f"Audio file: {audio}" in page_text(w)
+    # The file disappears: the song shows it, offers Relink, and keeps its link.
+    audio.unlink()
+    w.status.refresh("its-you")
+    w.reading.refresh()
+    assert w.model.find_song("its-you").data(AUDIO_ROLE) == "missing"
+    assert "The linked file is missing" in page_text(w) and "Relink…" in page_text(w)
+
+
+def test_dropping_a_file_on_the_song_page_links_it(qtbot, tmp_path):
+    audio = tmp_path / "tears.flac"
+    audio.write_bytes(b"x")
+    w = make_window(qtbot, tmp_path / "data")
+    w.browser.select_song("our-tears")
+    w.page_view.file_dropped.emit(str(audio))
+    assert w.library.audio_path("our-tears") == str(audio)
+    assert "Replace…" in page_text(w) and "Show in folder" in page_text(w)
+
+
+def test_no_libvlc_means_browsing_works_and_transport_is_off(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    assert not w.transport.play_button.isEnabled()
+    assert "libvlc5" in w.transport.subtitle.text()
+    w.browser.select_song("start-over")
+    assert "Playback is off: libVLC is not installed" in page_text(w)
+
+
+def test_a_broken_library_is_reported_in_the_window(qtbot, tmp_path):
+    (tmp_path / "library.json").write_text('{"songs": {"1": {"id": "trunc')
+    w = make_window(qtbot, tmp_path)
+    w.show_notices(w.library.notices)
+    assert w.notice_banner.isVisible()
+    assert "could not be read" in w.notice_banner.label.text()
+    assert "library.broken-" in w.notice_banner.label.text()
+    assert len(w.library.catalog.songs) == 5
