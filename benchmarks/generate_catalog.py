@@ -171,11 +171,32 @@ def slugify(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", text).strip("-") or "item"
 
 
+def bundled_ids() -> set[str]:
+    """Every id in the bundled catalog (empty when it cannot be found).
+
+    Generated ids avoid them: a generated "It’s You" or "Itaewon Class" would otherwise
+    *replace* the bundled entry on import (merge by id), so a benchmark library would not
+    hold bundled + generated entries and the counts in tests would depend on word luck.
+    """
+    path = Path(__file__).resolve().parent.parent / "resources" / "catalog" / "park-seo-joon.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    ids = {
+        e["id"]
+        for section in ("people", "dramas", "songs", "features")
+        for e in data.get(section, [])
+    }
+    ids.update(c["id"] for d in data.get("dramas", []) for c in d.get("cast", []))
+    return ids
+
+
 class _Ids:
     """Unique slugs within one namespace: 'its-you', 'its-you-2', ..."""
 
-    def __init__(self) -> None:
-        self.used: set[str] = set()
+    def __init__(self, reserved: set[str] | None = None) -> None:
+        self.used: set[str] = set(reserved or ())
         self.next_suffix: dict[str, int] = {}
 
     def make(self, base: str) -> str:
@@ -259,7 +280,8 @@ def generate(n_songs: int = 100_000, n_dramas: int = 5_000, seed: int = 1) -> di
     if n_songs < 0 or n_dramas < 1:
         raise ValueError("need n_songs >= 0 and n_dramas >= 1")
     rng = random.Random(seed)
-    people_ids, drama_ids, song_ids, cast_ids = _Ids(), _Ids(), _Ids(), _Ids()
+    reserved = bundled_ids()
+    people_ids, drama_ids, song_ids, cast_ids = (_Ids(reserved) for _ in range(4))
 
     # People: ~3,000 at full size; fewer for small catalogs so most of them are used.
     n_people = max(30, min(3000, 20 + 3 * n_dramas))
@@ -373,7 +395,7 @@ def generate(n_songs: int = 100_000, n_dramas: int = 5_000, seed: int = 1) -> di
 
     # A few editorial features like the bundled "Five Hit OSTs of Park Seo-joon".
     features: list[dict[str, Any]] = []
-    feature_ids = _Ids()
+    feature_ids = _Ids(reserved)
     for _ in range(min(len(songs) // 5, max(1, n_dramas // 250))):
         picked = rng.sample(songs, 5)
         actor = names[rng.choice(person_ids)]

@@ -50,15 +50,25 @@ def run_gui(data_dir: Path) -> int:
 
 
 def _benchmark_hooks(window) -> None:
-    """OSTPLAYER_EXIT_AFTER_PAINT=FILE: write the wall time of the first paint and quit."""
+    """For benchmarks and smoke tests: OSTPLAYER_EXIT_AFTER_PAINT=FILE writes the wall time of
+    the first paint to FILE and quits; with OSTPLAYER_WAIT_FOR_INDEX=1 it quits only once the
+    search index is built too, so a run's peak memory includes it."""
     target = os.environ.get("OSTPLAYER_EXIT_AFTER_PAINT")
     if not target:
         return
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    def done() -> None:
-        Path(target).write_text(f"{time.time():.6f}\n")
-        QTimer.singleShot(0, QApplication.quit)
+    wait_for_index = os.environ.get("OSTPLAYER_WAIT_FOR_INDEX") == "1"
 
-    window.first_painted.connect(done)
+    def quit_when_indexed() -> None:
+        if not wait_for_index or window.search.indexed:
+            QTimer.singleShot(0, QApplication.quit)
+        else:
+            window.search.ready.connect(lambda: QTimer.singleShot(0, QApplication.quit))
+
+    def painted() -> None:
+        Path(target).write_text(f"{time.time():.6f}\n")
+        quit_when_indexed()
+
+    window.first_painted.connect(painted)

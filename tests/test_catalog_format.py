@@ -79,9 +79,11 @@ def test_bundled_songs_in_article_order(bundled: Catalog) -> None:
         "It’s You",
         "Start Over",
     ]
-    assert [s.ost_order for s in songs] == [1, 2, 3, 4, 5]
-    # One song per drama, in the dramas' order.
+    # One song per drama, in the dramas' order; the article's order is the file's order.
     assert [s.drama for s in songs] == list(bundled.dramas)
+    for song in songs:
+        assert bundled.songs_of_drama(song.drama) == [song]
+        assert song.ost_order >= 1
     feature = next(iter(bundled.features.values()))
     assert list(feature.songs) == [s.id for s in songs]
 

@@ -16,7 +16,9 @@ def make_window(qtbot, data_dir: Path, player=None):
 
     library = Library(data_dir, resource_path(BUNDLED_CATALOG))
     settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
-    player = player or NullPlayer("libVLC is not installed: sudo apt install libvlc5 vlc-plugin-base")
+    player = player or NullPlayer(
+        "libVLC is not installed: sudo apt install libvlc5 vlc-plugin-base"
+    )
     window = MainWindow(library, player, settings)
     qtbot.addWidget(window)
     window.show()

@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 from collections.abc import Iterator, Mapping
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -99,13 +100,16 @@ class TableFile:
         out: dict[str, list[dict[str, Any]]] = {}
         for name, docs in raw.items():
             try:
-                ordered = sorted(docs.items(), key=lambda kv: int(kv[0]))
+                ids = [int(k) for k in docs]
             except ValueError:
                 raise UnreadableFile(f"table {name!r} has a non-numeric document id") from None
-            for _, doc in ordered:
-                if not isinstance(doc, dict):
-                    raise UnreadableFile(f"table {name!r} holds a non-object document")
-            out[name] = [doc for _, doc in ordered]
+            values = list(docs.values())
+            # Files this app writes are already in id order; only foreign ones need sorting.
+            if any(a > b for a, b in pairwise(ids)):
+                values = [doc for _, doc in sorted(zip(ids, values, strict=True))]
+            if not all(isinstance(doc, dict) for doc in values):
+                raise UnreadableFile(f"table {name!r} holds a non-object document")
+            out[name] = values
         return out
 
     def replace_all(self, tables: Mapping[str, list[dict[str, Any]]]) -> None:

@@ -48,7 +48,7 @@ class PlaybackClock:
     def _interpolated(self) -> int:
         if not self._running:
             return self._base_ms
-        elapsed = int((self._monotonic() - self._anchor) * 1000)
+        elapsed = round((self._monotonic() - self._anchor) * 1000)
         elapsed = max(0, min(elapsed, self.max_extrapolation_ms))
         return self._base_ms + elapsed
 

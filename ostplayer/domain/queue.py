@@ -108,6 +108,7 @@ class PlayQueue:
             if cur is not None and self._ok(cur):
                 return cur
         start_pos, start_order = self._pos, list(self._order)
+        self._drop_marked_current()
         for _ in range(len(self._order) + 1):
             if self._pos + 1 < len(self._order):
                 self._pos += 1
@@ -116,6 +117,7 @@ class PlayQueue:
             else:
                 self._wrap()
             if self._ok(self._order[self._pos]):
+                self._sync_original()
                 return self._order[self._pos]
         # Nothing playable ahead: stay where we were rather than on a bad song (a wrap
         # may have reshuffled, so restore the order too).
@@ -126,22 +128,40 @@ class PlayQueue:
     def previous(self) -> str | None:
         """Step back to the previous playable song; None if there is none.
 
-        With repeat ALL the start wraps to the end. The caller decides about
+        With repeat ALL (or ONE) the start wraps to the end. The caller decides about
         "restart the current track instead".
         """
-        pos = self._pos
-        for _ in range(len(self._order)):
+        start_pos, start_order = self._pos, list(self._order)
+        dropped = self._drop_marked_current()
+        n = len(self._order)
+        pos = self._pos + 1 if dropped else self._pos
+        for _ in range(n):
             pos -= 1
             if pos < 0:
-                if self.repeat is RepeatMode.OFF or not self._order:
-                    return None
-                pos = len(self._order) - 1
-            if pos == self._pos:
-                return None
+                if self.repeat is RepeatMode.OFF:
+                    break
+                pos = n - 1
+            if not dropped and pos == self._pos:
+                break  # went all the way round
             if self._ok(self._order[pos]):
                 self._pos = pos
+                self._sync_original()
                 return self._order[pos]
+        self._order, self._pos = start_order, start_pos
+        self._sync_original()
         return None
+
+    def _drop_marked_current(self) -> bool:
+        """Leaving a current song that was marked unplayable removes it from the queue.
+
+        Afterwards ``_pos`` points at the song before it (-1 if none).
+        """
+        cur = self.current
+        if cur is None or cur not in self._unplayable:
+            return False
+        self._order.pop(self._pos)
+        self._pos -= 1
+        return True
 
     def _wrap(self) -> None:
         if self._shuffle and len(self._order) > 1:
@@ -170,8 +190,13 @@ class PlayQueue:
             self._shuffle_around_current()
         else:
             cur = self.current
-            self._order = [s for s in self._original if s not in self._unplayable]
-            self._pos = self._order.index(cur) if cur in self._order else -1
+            order: list[str] = []
+            for s in self._original:
+                # A marked song is dropped, except the one playing right now.
+                if s not in self._unplayable or (s == cur and cur not in order):
+                    order.append(s)
+            self._order = order
+            self._pos = order.index(cur) if cur in order else -1
             self._original = self._order  # unshuffled: one list again
 
     def _shuffle_around_current(self) -> None:
@@ -248,5 +273,8 @@ class PlayQueue:
             kept.append(s)
         self._order = kept
         if self._shuffle:
-            self._original = [s for s in self._original if s != song_id]
+            # Keep it in the unshuffled list while it is current, so turning shuffle
+            # off can still find where we are.
+            cur = self.current
+            self._original = [s for s in self._original if s != song_id or s == cur]
         self._sync_original()

@@ -18,16 +18,34 @@ from itertools import chain
 from .models import Catalog, Song
 
 _WORD = re.compile(r"\w+")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _MAX_CHAR = chr(0x10FFFF)
+# Every ASCII character that is not a word character becomes a space, so ASCII text splits
+# into exactly the words ``\w+`` finds. str.translate has a fast path for ASCII-to-ASCII
+# tables, and str.split is far cheaper than a regex: indexing 100,000 songs is mostly this.
+_ASCII_BREAKS = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
+)
+_COMMON_PUNCT = ("’", "‘", "“", "”", "–", "—", "…", "\u00a0")
 
 
 def normalize(text: str) -> str:
-    return unicodedata.normalize("NFC", text.translate(_QUOTES)).casefold()
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def words_of(text: str) -> list[str]:
+    r"""The normalized words of a text, as ``\w+`` would split it."""
+    text = text.casefold()
+    if not text.isascii():
+        for mark in _COMMON_PUNCT:
+            if mark in text:
+                text = text.replace(mark, " ")
+        if not text.isascii():
+            return _WORD.findall(unicodedata.normalize("NFC", text))
+    return text.translate(_ASCII_BREAKS).split()
 
 
 def query_terms(query: str) -> list[str]:
-    return _WORD.findall(normalize(query))
+    return words_of(query)
 
 
 def song_fields(song: Song, catalog: Catalog) -> list[str]:
@@ -50,7 +68,7 @@ def song_fields(song: Song, catalog: Catalog) -> list[str]:
 
 
 def song_words(song: Song, catalog: Catalog) -> set[str]:
-    return set(_WORD.findall(normalize(" ".join(song_fields(song, catalog)))))
+    return set(words_of(" ".join(song_fields(song, catalog))))
 
 
 class SearchIndex:

@@ -47,6 +47,14 @@ __all__ = ["LyricsView"]
 OFFSET_STEP_MS = 100
 PAUSE_MARK = "♪"
 _LETTERS_RE = re.compile(r"[^a-z]")
+_SYLLABLE_RE = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _wants_romanization(text: str) -> bool:
+    # Mostly-Korean lines only: for "Just one more time (영원히)" a romanized copy
+    # would repeat the English for the sake of one word.
+    letters = sum(1 for ch in text if ch.isalpha())
+    return has_hangul(text) and len(_SYLLABLE_RE.findall(text)) * 2 >= letters
 
 
 def _blend(a: QColor, b: QColor, t: float) -> QColor:
@@ -156,7 +164,9 @@ class _GroupView(QFrame):
         parts = ['<span style="white-space:pre-wrap">']
         for i, word in enumerate(line.words):
             text = html.escape(word.text, quote=False)
-            parts.append(f'<span style="color:{self._view.accent_name}">{text}</span>' if i < sung else text)
+            parts.append(
+                f'<span style="color:{self._view.accent_name}">{text}</span>' if i < sung else text
+            )
         parts.append("</span>")
         return "".join(parts)
 
@@ -165,7 +175,7 @@ class _GroupView(QFrame):
             layout = self.layout()
             assert isinstance(layout, QVBoxLayout)
             for line, label in list(self.lines):
-                roman = romanize(line.text) if has_hangul(line.text) else ""
+                roman = romanize(line.text) if _wants_romanization(line.text) else ""
                 if not roman or _already_romanized(roman, self.group.lines):
                     continue
                 rl = QLabel(roman)
@@ -349,6 +359,10 @@ class LyricsView(QWidget):
     def follow_resume_ms(self, ms: int) -> None:
         self._resume_timer.setInterval(max(0, int(ms)))
 
+    def group_widget(self, index: int) -> QWidget:
+        """The widget showing group ``index`` (for tests and for positioning popups)."""
+        return self._groups[index]
+
     def set_lyrics(self, found: FoundLyrics | None, song_title: str = "") -> None:
         """Show ``found`` (None: the empty state). Resets the offset to 0."""
         self._anim.stop()
@@ -490,7 +504,9 @@ class LyricsView(QWidget):
 
     def _update_offset_label(self) -> None:
         ms = self._offset
-        text = "On time" if ms == 0 else f"{abs(ms) / 1000:.1f} s {'earlier' if ms > 0 else 'later'}"
+        text = (
+            "On time" if ms == 0 else f"{abs(ms) / 1000:.1f} s {'earlier' if ms > 0 else 'later'}"
+        )
         self._offset_label.setText(text)
         self._reset.setEnabled(ms != 0)
 
@@ -529,7 +545,9 @@ class LyricsView(QWidget):
         base = max(9.0, self.font().pointSizeF())
         line_pt = base * (2.3 if self._large else 1.3)
         roman_pt = line_pt * 0.72
-        weight = 600 if self._large else 500
+        # Normal weight: DejaVu (Latin) has no semibold, so any bolder weight turns
+        # English lines heavy next to the Hangul (Nanum) ones.
+        weight = 400
         self.setStyleSheet(
             f"QLabel[lyr='line'] {{ color: {dim}; font-size: {line_pt:.1f}pt;"
             f" font-weight: {weight}; }}\n"

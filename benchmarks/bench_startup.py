@@ -1,0 +1,112 @@
+"""Start to first painted window, and peak memory, against a bare PySide6 window.
+
+Each run spawns a fresh process and records the wall time from just before the spawn to the
+first paint (the process writes time.time() from its first paintEvent). The baseline is
+``bare_window.py``, a QMainWindow with a label, started the same way in the same run; runs
+alternate between the two so drift hits both alike. Peak memory is the child's ru_maxrss from
+os.wait4, with the app kept alive until its search index is built.
+
+Run under a display, e.g.: xvfb-run -a .venv/bin/python benchmarks/bench_startup.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+def timed_start(cmd: list[str], env_extra: dict[str, str] | None = None) -> tuple[float, float]:
+    """(seconds from spawn to first paint, peak RSS in MB)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        stamp = Path(tmp) / "painted"
+        env = dict(os.environ, OSTPLAYER_EXIT_AFTER_PAINT=str(stamp), OSTPLAYER_NO_VLC="1")
+        env.update(env_extra or {})
+        t0 = time.time()
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        if status != 0 or not stamp.exists():
+            raise RuntimeError(f"{cmd} failed: {proc.stderr.read().decode()[-2000:]}")
+        return float(stamp.read_text()) - t0, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--songs", type=int, default=100_000)
+    parser.add_argument("--dramas", type=int, default=5_000)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
+        sys.exit("bench_startup: needs a display; run it under xvfb-run -a")
+
+    py = sys.executable
+    app_cmd = [py, "-m", "ostplayer", "--data-dir"]
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp) / "bundled"
+        big = Path(tmp) / "big"
+        # Seed both libraries first so start-up measures an existing library, as users have.
+        timed_start([*app_cmd, str(small)])
+        from generate_catalog import generate
+
+        catalog_file = Path(tmp) / "big.json"
+        catalog_file.write_text(json.dumps(generate(args.songs, args.dramas)))
+        subprocess.run(
+            [py, "-m", "ostplayer", "--data-dir", str(big), "import", str(catalog_file)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+        bare, app = [], []
+        for _ in range(args.runs):
+            bare.append(timed_start([py, str(HERE / "bare_window.py")])[0])
+            app.append(timed_start([*app_cmd, str(small)])[0])
+        big_times, big_rss = [], []
+        for _ in range(max(3, args.runs // 2)):
+            seconds, _ = timed_start([*app_cmd, str(big)])
+            big_times.append(seconds)
+        for _ in range(2):
+            big_rss.append(timed_start([*app_cmd, str(big)], {"OSTPLAYER_WAIT_FOR_INDEX": "1"})[1])
+
+    results = {
+        "bare_window_s": statistics.median(bare),
+        "bundled_catalog_s": statistics.median(app),
+        "ratio_bundled_vs_bare": statistics.median(app) / statistics.median(bare),
+        "big_library_s": statistics.median(big_times),
+        "big_library_peak_rss_mb": max(big_rss),
+        "songs": args.songs,
+    }
+    print("| metric | value | target |")
+    print("|---|---|---|")
+    print(
+        f"| bare PySide6 window: start to first paint (median of {args.runs}) | "
+        f"{results['bare_window_s'] * 1000:.0f} ms | baseline |"
+    )
+    print(
+        f"| bundled catalog: start to first paint | {results['bundled_catalog_s'] * 1000:.0f} ms"
+        f" = **{results['ratio_bundled_vs_bare']:.2f}x** bare | ≤ 1.5x |"
+    )
+    print(
+        f"| {args.songs:,}-song library: start to first paint | "
+        f"{results['big_library_s'] * 1000:.0f} ms | ≤ 3000 ms |"
+    )
+    print(
+        f"| {args.songs:,}-song library: peak memory (incl. search index) | "
+        f"{results['big_library_peak_rss_mb']:.0f} MB | ≤ 400 MB |"
+    )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""The real entry point: starts on a real X display, refuses a second copy."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+
+from ostplayer.catalog.lock import DataDirLock
+
+
+def test_app_starts_and_paints_on_a_real_x_display(tmp_path):
+    if shutil.which("xvfb-run") is None:
+        if os.environ.get("CI"):
+            pytest.fail("xvfb-run is missing: `make test` should have installed xvfb")
+        pytest.skip("xvfb-run not installed")
+    stamp = tmp_path / "painted"
+    env = dict(os.environ)
+    env.pop("QT_QPA_PLATFORM", None)  # the real xcb platform, as a user gets it
+    env.update(OSTPLAYER_EXIT_AFTER_PAINT=str(stamp), OSTPLAYER_NO_VLC="1")
+    started = time.time()
+    result = subprocess.run(
+        ["xvfb-run", "-a", sys.executable, "-m", "ostplayer", "--data-dir", str(tmp_path / "d")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "could not load the Qt platform plugin" not in result.stderr
+    assert stamp.exists(), result.stderr
+    assert float(stamp.read_text()) >= started
+    # The first launch seeded the library from the bundled catalog.
+    assert (tmp_path / "d" / "library.json").exists()
+
+
+def test_a_second_copy_says_so_and_exits(qtapp_or_skip, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ostplayer.app import run_gui
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    with DataDirLock(tmp_path):
+        assert run_gui(tmp_path) == 1
+    assert shown and "already running" in shown[0]
+
+
+@pytest.fixture
+def qtapp_or_skip(qapp):
+    return qapp

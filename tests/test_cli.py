@@ -1,0 +1,247 @@
+"""The command line, run as a user would: ``python -m ostplayer`` in a subprocess, no display."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import ostplayer
+from ostplayer.catalog.lock import DataDirLock
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def load_generator() -> ModuleType:
+    # benchmarks/ is not a package; load the script by path so tests can share it.
+    name = "ostplayer_bench_generate_catalog"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "generate_catalog.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def headless_env() -> dict[str, str]:
+    # The subcommands must work over ssh and in cron: no X display, no Wayland, and no Qt
+    # platform override (conftest.py sets QT_QPA_PLATFORM=offscreen for the GUI tests).
+    env = dict(os.environ)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        env.pop(name, None)
+    return env
+
+
+def run(*args: str | Path, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    argv = [sys.executable, "-m", "ostplayer"]
+    if data_dir is not None:
+        argv += ["--data-dir", str(data_dir)]
+    argv += [str(a) for a in args]
+    return subprocess.run(
+        argv, capture_output=True, text=True, env=headless_env(), timeout=120, check=False
+    )
+
+
+def data_files(data_dir: Path) -> dict[str, bytes]:
+    """The library's files; the lock (holds the last pid) and hidden temp files are left out."""
+    return {
+        p.name: p.read_bytes()
+        for p in data_dir.iterdir()
+        if p.is_file() and p.name != "ostplayer.lock" and not p.name.startswith(".")
+    }
+
+
+def song_lines(result: subprocess.CompletedProcess[str]) -> list[list[str]]:
+    assert result.returncode == 0, result.stderr
+    return [line.split("\t") for line in result.stdout.splitlines()]
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"ostplayer {ostplayer.__version__}"
+
+
+def test_help_lists_the_commands() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for word in ("export", "import", "link", "songs", "--data-dir"):
+        assert word in result.stdout
+
+
+def test_unknown_command_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("play", data_dir=tmp_path / "data")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
+    assert not (tmp_path / "data").exists()
+
+
+def test_songs_lists_the_bundled_catalog(tmp_path: Path) -> None:
+    lines = song_lines(run("songs", data_dir=tmp_path / "data"))
+    assert lines == [
+        ["one-more-step", "One More Step", "-"],
+        ["our-tears", "Our Tears", "-"],
+        ["ambiguous", "Ambiguous", "-"],
+        ["its-you", "It’s You", "-"],
+        ["start-over", "Start Over", "-"],
+    ]
+    assert (tmp_path / "data" / "library.json").exists()
+
+
+def test_subcommands_never_import_qt(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from ostplayer.cli import main\n"
+        "rc = main(sys.argv[1:])\n"
+        "qt = sorted(m for m in sys.modules if m.split('.')[0] == 'PySide6')\n"
+        "assert not qt, qt\n"
+        "sys.exit(rc)\n"
+    )
+    data = tmp_path / "data"
+    for args in (["songs"], ["export", str(tmp_path / "out.json")]):
+        result = subprocess.run(
+            [sys.executable, "-c", script, "--data-dir", str(data), *args],
+            capture_output=True,
+            text=True,
+            env=headless_env(),
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+
+
+def test_export_import_round_trip(tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    extra = tmp_path / "extra.json"
+    extra.write_text(
+        json.dumps(load_generator().generate(n_songs=200, n_dramas=10, seed=4), ensure_ascii=False),
+        encoding="utf-8",
+    )
+    result = run("import", extra, data_dir=first)
+    assert result.returncode == 0, result.stderr
+    assert "Imported" in result.stdout and "added" in result.stdout
+
+    exported = tmp_path / "export.json"
+    result = run("export", exported, data_dir=first)
+    assert result.returncode == 0, result.stderr
+    assert "205 songs" in result.stdout
+
+    result = run("import", exported, data_dir=second)
+    assert result.returncode == 0, result.stderr
+    again = tmp_path / "again.json"
+    assert run("export", again, data_dir=second).returncode == 0
+
+    assert json.loads(again.read_bytes()) == json.loads(exported.read_bytes())
+    assert song_lines(run("songs", data_dir=second)) == song_lines(run("songs", data_dir=first))
+
+
+def test_bad_import_names_entry_and_field_and_changes_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    # Twice: the second launch keeps library.backup.json, as every later launch does.
+    assert run("songs", data_dir=data).returncode == 0
+    assert run("songs", data_dir=data).returncode == 0
+    before = data_files(data)
+
+    bad = load_generator().generate(n_songs=40, n_dramas=2, seed=9)
+    bad["songs"][17]["drama"] = "no-such-drama"
+    bad_file = tmp_path / "bad.json"
+    bad_file.write_text(json.dumps(bad), encoding="utf-8")
+    result = run("import", bad_file, data_dir=data)
+
+    assert result.returncode != 0
+    song_id = bad["songs"][17]["id"]
+    assert f"songs[17] '{song_id}': field 'drama'" in result.stderr
+    assert "no-such-drama" in result.stderr
+    assert "nothing was imported" in result.stderr
+    assert data_files(data) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"not json", "not valid JSON"),
+        (b'{"format": "something-else", "format_version": 1}', "format"),
+    ],
+)
+def test_unreadable_import_file(tmp_path: Path, content: bytes, expected: str) -> None:
+    data = tmp_path / "data"
+    assert run("songs", data_dir=data).returncode == 0
+    library = (data / "library.json").read_bytes()
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    result = run("import", bad, data_dir=data)
+    assert result.returncode != 0
+    assert expected in result.stderr
+    assert (data / "library.json").read_bytes() == library
+
+
+def test_import_of_a_missing_file(tmp_path: Path) -> None:
+    result = run("import", tmp_path / "nope.json", data_dir=tmp_path / "data")
+    assert result.returncode != 0
+    assert "nope.json" in result.stderr
+
+
+def test_link_then_songs_shows_the_file(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    audio = tmp_path / "my music" / "It’s You.mp3"
+    audio.parent.mkdir()
+    audio.write_bytes(b"ID3 not really audio")
+
+    result = run("link", "its-you", audio, data_dir=data)
+    assert result.returncode == 0, result.stderr
+    assert "It’s You" in result.stdout and str(audio) in result.stdout
+
+    rows = {row[0]: row for row in song_lines(run("songs", data_dir=data))}
+    assert rows["its-you"] == ["its-you", "It’s You", str(audio)]
+    assert rows["ambiguous"][2] == "-"
+
+
+def test_link_stores_an_absolute_path(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (tmp_path / "x.ogg").write_bytes(b"OggS")
+    result = subprocess.run(
+        [sys.executable, "-m", "ostplayer", "--data-dir", data, "link", "start-over", "x.ogg"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=headless_env(),
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = {row[0]: row for row in song_lines(run("songs", data_dir=data))}
+    assert rows["start-over"][2] == str(tmp_path / "x.ogg")
+
+
+def test_link_to_an_unknown_song(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    audio = tmp_path / "a.mp3"
+    audio.write_bytes(b"x")
+    result = run("link", "no-such-song", audio, data_dir=data)
+    assert result.returncode != 0
+    assert "no song with id 'no-such-song'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert all(row[2] == "-" for row in song_lines(run("songs", data_dir=data)))
+
+
+def test_link_to_a_missing_file(tmp_path: Path) -> None:
+    result = run("link", "its-you", tmp_path / "missing.mp3", data_dir=tmp_path / "data")
+    assert result.returncode != 0
+    assert "missing.mp3 is not a file" in result.stderr
+
+
+def test_a_running_app_blocks_write_commands(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with DataDirLock(data):
+        result = run("songs", data_dir=data)
+    assert result.returncode == 3
+    assert "already running" in result.stderr
+    assert run("songs", data_dir=data).returncode == 0

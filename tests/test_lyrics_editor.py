@@ -1,0 +1,184 @@
+"""LyricsEditorDialog: editing, import, tap-to-sync with a fake player, export."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
+
+from ostplayer.domain.lyrics import parse_lyrics
+from ostplayer.ui import lyrics_editor
+from ostplayer.ui.lyrics_editor import LyricsEditorDialog
+
+
+class FakePlayer:
+    def __init__(self) -> None:
+        self.ms = 0
+        self.seeks: list[int] = []
+
+    def position(self) -> int:
+        return self.ms
+
+    def seek(self, ms: int) -> None:
+        self.seeks.append(ms)
+        self.ms = ms
+
+
+@pytest.fixture
+def player() -> FakePlayer:
+    return FakePlayer()
+
+
+@pytest.fixture
+def dialog(qtbot, player) -> LyricsEditorDialog:
+    d = LyricsEditorDialog("봄날", None, player.position, player.seek)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    return d
+
+
+def button(d: LyricsEditorDialog, text: str) -> QPushButton:
+    (b,) = [b for b in d.findChildren(QPushButton) if b.text() == text]
+    return b
+
+
+def go_to_sync(d: LyricsEditorDialog) -> None:
+    d._tabs.setCurrentIndex(1)
+
+
+def test_tap_to_sync_with_keys_and_buttons_produces_lrc(dialog, player, qtbot) -> None:
+    dialog.set_text("보고 싶다\nI miss you\n\n이렇게 말하니까\n")
+    go_to_sync(dialog)
+    page = dialog._sync_page
+    player.ms = 1234
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    player.ms = 2000  # tapped too early: redo it
+    qtbot.keyClick(page, Qt.Key.Key_Return)
+    qtbot.keyClick(page, Qt.Key.Key_Backspace)
+    assert player.seeks == [0]  # rewound 2 s before the un-stamped tap
+    player.ms = 2500
+    qtbot.mouseClick(button(dialog, "Tap"), Qt.MouseButton.LeftButton)
+    player.ms = 4010  # the pause, when the singing stops
+    qtbot.keyClick(page, Qt.Key.Key_Enter)
+    player.ms = 5300
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    assert dialog.session is not None and dialog.session.done
+    qtbot.mouseClick(button(dialog, "Nudge −0.1 s"), Qt.MouseButton.LeftButton)  # last line
+    qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    expected = (
+        "[00:01.234]보고 싶다\n[00:02.50]I miss you\n[00:04.01]\n[00:05.20]이렇게 말하니까\n"
+    )
+    assert dialog.result_text() == expected
+    lyrics = dialog.result_lyrics()
+    assert lyrics.synced and [g.time_ms for g in lyrics.groups] == [1234, 2500, 4010, 5200]
+
+
+def test_synced_text_is_preloaded_and_can_be_redone_from_a_line(dialog, player, qtbot) -> None:
+    dialog.set_text("[00:01.00]a\n[00:03.00]b\n[00:05.00]c\n")
+    go_to_sync(dialog)
+    assert dialog.session.done and dialog.session.stamps == (1000, 3000, 5000)
+    dialog._list.setCurrentRow(1)
+    qtbot.mouseClick(button(dialog, "Restart from here"), Qt.MouseButton.LeftButton)
+    assert player.seeks == [1000]
+    player.ms = 3300
+    qtbot.keyClick(dialog._sync_page, Qt.Key.Key_Space)
+    player.ms = 5600
+    qtbot.keyClick(dialog._sync_page, Qt.Key.Key_Space)
+    dialog._tabs.setCurrentIndex(0)  # leaving the page writes the LRC into the text
+    assert dialog.text() == "[00:01.00]a\n[00:03.30]b\n[00:05.60]c\n"
+
+
+def test_looking_at_the_sync_page_does_not_rewrite_the_text(dialog) -> None:
+    text = "첫 줄\n  둘째 줄  \n"
+    dialog.set_text(text)
+    go_to_sync(dialog)
+    dialog._tabs.setCurrentIndex(0)
+    assert dialog.text() == text
+
+
+def test_partial_sync_asks_before_saving(dialog, player, qtbot, monkeypatch) -> None:
+    dialog.set_text("a\nb\nc")
+    go_to_sync(dialog)
+    qtbot.keyClick(dialog._sync_page, Qt.Key.Key_Space)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    dialog.save()
+    assert dialog.isVisible()  # "No": keep tapping
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.result_text() == "[00:00.00]a\n[00:00.00]b\n[00:00.00]c\n"
+
+
+def test_plain_text_is_saved_as_typed(dialog) -> None:
+    dialog.set_text("[Hook: 지민]\n노래해\n")
+    dialog.save()
+    assert dialog.result_text() == "[Hook: 지민]\n노래해\n"
+    assert not dialog.result_lyrics().synced
+
+
+def test_initial_lyrics_are_shown_as_lrc(qtbot) -> None:
+    initial = parse_lyrics("[ti:X]\n[00:01.00]a\n")
+    d = LyricsEditorDialog("X", initial, None, None)
+    qtbot.addWidget(d)
+    assert d.text() == "[ti:X]\n[00:01.00]a\n"
+    assert not button(d, "Tap").isEnabled()  # no player: nothing to tap against
+    assert not button(d, "Export .lrc next to the audio file").isEnabled()
+
+
+def test_import_decodes_legacy_korean_files(dialog, tmp_path) -> None:
+    path = tmp_path / "song.txt"
+    path.write_bytes("[00:01.00]사랑해\r\n[00:02.00]너를\r\n".encode("cp949"))
+    assert dialog.import_file(str(path))
+    assert dialog.text() == "[00:01.00]사랑해\n[00:02.00]너를\n"
+    assert not dialog.import_file(str(tmp_path / "missing.lrc"))
+    assert "Could not import" in dialog._status.text()
+
+
+def test_export_writes_lrc_next_to_the_audio_and_reports_errors(qtbot, tmp_path, monkeypatch) -> None:
+    audio = tmp_path / "01. 봄날.mp3"
+    audio.write_bytes(b"")
+    d = LyricsEditorDialog("봄날", None, None, None, export_target=str(audio))
+    qtbot.addWidget(d)
+    d.set_text("[00:01.00]보고 싶다\n")
+    path = d.export_lrc()
+    assert path == tmp_path / "01. 봄날.lrc"
+    assert path.read_text(encoding="utf-8") == "[00:01.00]보고 싶다\n"
+    assert str(path) in d._status.text()
+    assert d.isVisible() is False or d.result() != QDialog.DialogCode.Accepted  # stays open
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    d.set_text("[00:02.00]changed\n")
+    assert d.export_lrc() is None  # the user declined to replace
+    assert path.read_text(encoding="utf-8") == "[00:01.00]보고 싶다\n"
+
+    bad = LyricsEditorDialog("x", None, None, None, export_target=str(tmp_path / "nope" / "a.mp3"))
+    qtbot.addWidget(bad)
+    bad.set_text("[00:01.00]a\n")
+    assert bad.export_lrc() is None
+    assert "Could not export" in bad._status.text()
+
+
+def test_cancel_with_changes_asks(dialog, monkeypatch) -> None:
+    dialog.set_text("new")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    dialog.reject()
+    assert dialog.isVisible()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.reject()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_nudge_needs_a_stamped_line(dialog) -> None:
+    dialog.set_text("a\nb")
+    go_to_sync(dialog)
+    dialog.nudge(lyrics_editor.NUDGE_MS)
+    assert "Select a stamped line" in dialog._status.text()
+    assert Path  # keep import used for readability of paths above

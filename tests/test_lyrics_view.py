@@ -1,0 +1,251 @@
+"""LyricsView: highlight, following, click-to-seek, offset, romanization, safety."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QTextDocument, QWheelEvent
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+from ostplayer.domain.lyrics import parse_lyrics
+from ostplayer.domain.romanize import ROMANIZATION_AVAILABLE
+from ostplayer.lyrics_sources import FoundLyrics, LyricsOrigin
+from ostplayer.ui import lyrics_view as lv
+from ostplayer.ui.lyrics_view import LyricsView
+
+# 20 groups every 2 s from 1 s, the first one with a translation sharing its stamp.
+LRC = "[00:01.00]보고 싶다\n[00:01.00]I miss you\n" + "".join(
+    f"[00:{1 + 2 * i:02d}.00]line {i}\n" for i in range(1, 20)
+)
+
+
+def found(text: str = LRC, origin: LyricsOrigin = LyricsOrigin.LIBRARY, detail: str = "") -> FoundLyrics:
+    return FoundLyrics(parse_lyrics(text), origin, detail or "saved in library")
+
+
+@pytest.fixture
+def view(qtbot) -> LyricsView:
+    v = LyricsView(follow_resume_ms=150, scroll_duration_ms=0)
+    qtbot.addWidget(v)
+    v.resize(420, 360)
+    v.show()
+    qtbot.waitExposed(v)
+    return v
+
+
+def labels(view: LyricsView, index: int, role: str = "line") -> list[QLabel]:
+    return [
+        w for w in view.group_widget(index).findChildren(QLabel) if w.property("lyr") == role
+    ]
+
+
+def button(view: LyricsView, text: str) -> QPushButton:
+    (b,) = [b for b in view.findChildren(QPushButton) if b.text() == text and b.isVisible()]
+    return b
+
+
+def scroll_value(view: LyricsView) -> int:
+    return view._scroll.verticalScrollBar().value()
+
+
+def centre_of(view: LyricsView, index: int) -> int:
+    """Viewport y of a group's centre."""
+    gv = view.group_widget(index)
+    return gv.mapTo(view._scroll.viewport(), QPoint(0, gv.height() // 2)).y()
+
+
+def test_highlight_follows_the_position_and_centres_the_group(view, qtbot) -> None:
+    view.set_lyrics(found())
+    assert view.current_group_index == -1
+    for ms, expected in [(0, -1), (999, -1), (1000, 0), (2999, 0), (3000, 1), (20_500, 9)]:
+        view.set_position(ms)
+        assert view.current_group_index == expected
+    # Both lines of the group share the highlight; the previous group lost it.
+    assert all(label.property("cur") for label in labels(view, 9))
+    assert not any(label.property("cur") for label in labels(view, 1))
+    qtbot.waitUntil(lambda: abs(centre_of(view, 9) - view._scroll.viewport().height() // 2) <= 2)
+    view.set_position(100)  # a seek back
+    assert view.current_group_index == -1
+
+
+def test_group_change_is_the_only_restyling(view, monkeypatch) -> None:
+    view.set_lyrics(found())
+    calls: list[bool] = []
+    original = lv._GroupView.set_current
+    monkeypatch.setattr(
+        lv._GroupView, "set_current", lambda self, cur: (calls.append(cur), original(self, cur))
+    )
+    for ms in range(3000, 5000, 16):  # one group, many ticks
+        view.set_position(ms)
+    assert calls == [True]  # old group was -1: only the new one restyled
+    view.set_position(5000)
+    assert calls == [True, False, True]
+
+
+def test_click_on_a_line_seeks_to_its_effective_time(view, qtbot) -> None:
+    view.set_lyrics(found("[offset:200]\n" + LRC))
+    view.set_offset(300)
+    target = labels(view, 3)[0]
+    view._scroll.ensureWidgetVisible(target)
+    with qtbot.waitSignal(view.seek_requested) as sig:
+        qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+    assert sig.args == [7000 - 500]
+    assert view.current_group_index == 3
+
+
+def test_first_group_seek_is_never_negative(view, qtbot) -> None:
+    view.set_lyrics(found())
+    view.set_offset(1500)
+    with qtbot.waitSignal(view.seek_requested) as sig:
+        qtbot.mouseClick(labels(view, 0)[0], Qt.MouseButton.LeftButton)
+    assert sig.args == [0]
+
+
+def test_manual_scroll_pauses_following_until_the_delay(view, qtbot) -> None:
+    view.set_lyrics(found())
+    view.set_position(1000)
+    wheel = QWheelEvent(
+        QPointF(50, 50),
+        QPointF(view._scroll.viewport().mapToGlobal(QPoint(50, 50))),
+        QPoint(0, 0),
+        QPoint(0, -240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view._scroll.viewport(), wheel)
+    assert not view.is_following
+    scrolled = scroll_value(view)
+    view.set_position(31_000)  # far away: following would jump
+    assert view.current_group_index == 15
+    assert scroll_value(view) == scrolled  # highlight moved, the view did not
+    qtbot.waitUntil(lambda: view.is_following, timeout=2000)
+    qtbot.waitUntil(lambda: abs(centre_of(view, 15) - view._scroll.viewport().height() // 2) <= 2)
+
+
+def test_our_own_animation_does_not_count_as_user_scroll(qtbot) -> None:
+    v = LyricsView(follow_resume_ms=150, scroll_duration_ms=120)
+    qtbot.addWidget(v)
+    v.resize(420, 360)
+    v.show()
+    qtbot.waitExposed(v)
+    v.set_lyrics(found())
+    v.set_position(25_000)
+    qtbot.waitUntil(lambda: abs(centre_of(v, 12) - v._scroll.viewport().height() // 2) <= 2)
+    assert v.is_following
+
+
+def test_offset_shifts_the_highlight_and_is_reported(view, qtbot) -> None:
+    view.set_lyrics(found())
+    view.set_position(2950)
+    assert view.current_group_index == 0
+    with qtbot.waitSignal(view.offset_changed) as sig:
+        qtbot.mouseClick(button(view, "Earlier"), Qt.MouseButton.LeftButton)
+    assert sig.args == [100]
+    assert view.offset_ms == 100 and view.current_group_index == 1  # lyrics show earlier
+    qtbot.mouseClick(button(view, "Later"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(view, "Later"), Qt.MouseButton.LeftButton)
+    assert view.offset_ms == -100 and view.current_group_index == 0
+    with qtbot.waitSignal(view.offset_changed) as sig:
+        qtbot.mouseClick(button(view, "Reset"), Qt.MouseButton.LeftButton)
+    assert sig.args == [0]
+
+
+def test_set_offset_restores_without_emitting(view, qtbot) -> None:
+    view.set_lyrics(found())
+    with qtbot.assertNotEmitted(view.offset_changed):
+        view.set_offset(-400)
+    view.set_position(3200)
+    assert view.current_group_index == 0
+    assert any(w.text() == "0.4 s later" for w in view.findChildren(QLabel))
+    view.set_lyrics(found())  # another song: back to 0 until the lead restores it
+    assert view.offset_ms == 0
+
+
+def test_markup_in_lyrics_is_shown_as_text(view) -> None:
+    text = '[00:01.00]<b>bold</b> &amp; <img src="x">\n[00:02.00]<00:02.00><i>a</i> <00:02.50>&lt;b'
+    view.set_lyrics(found(text), song_title="<h1>Title</h1>")
+    (plain,) = labels(view, 0)
+    assert plain.textFormat() == Qt.TextFormat.PlainText
+    assert plain.text() == '<b>bold</b> &amp; <img src="x">'
+    (karaoke,) = labels(view, 1)  # word-stamped lines use escaped rich text
+    view.set_position(2600)
+    doc = QTextDocument()
+    doc.setHtml(karaoke.text())
+    assert doc.toPlainText() == "<i>a</i> &lt;b"
+    assert any(w.text() == "<h1>Title</h1>" for w in view.findChildren(QLabel))
+
+
+def test_plain_lyrics_show_the_not_synced_note(view, qtbot) -> None:
+    view.set_lyrics(found("첫 줄\n둘째 줄\n\n셋째 줄", LyricsOrigin.EXCERPT, "catalog excerpt"))
+    visible = [w.text() for w in view.findChildren(QLabel) if w.isVisible()]
+    assert "These lyrics are not synced" in visible
+    assert "Catalog excerpt (may be incomplete)" in visible
+    assert all(b.text() != "Earlier" or not b.isVisible() for b in view.findChildren(QPushButton))
+    view.set_position(5000)
+    assert view.current_group_index == -1
+    with qtbot.assertNotEmitted(view.seek_requested):
+        qtbot.mouseClick(labels(view, 0)[0], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.sync_requested):
+        qtbot.mouseClick(button(view, "Sync them…"), Qt.MouseButton.LeftButton)
+
+
+def test_synced_lyrics_hide_the_note(view) -> None:
+    view.set_lyrics(found())
+    assert not any(
+        w.isVisible() for w in view.findChildren(QLabel) if w.text() == "These lyrics are not synced"
+    )
+
+
+def test_empty_state_offers_to_add_lyrics(view, qtbot) -> None:
+    view.set_lyrics(None, "Song")
+    assert any(w.text() == "No lyrics yet" and w.isVisible() for w in view.findChildren(QLabel))
+    with qtbot.waitSignal(view.edit_requested):
+        qtbot.mouseClick(button(view, "Add lyrics…"), Qt.MouseButton.LeftButton)
+    view.set_position(5000)  # harmless without lyrics
+    assert view.current_group_index == -1
+
+
+def test_header_names_the_source(view) -> None:
+    path = "/music/Goblin OST/01. Stay With Me.lrc"
+    view.set_lyrics(found(LRC, LyricsOrigin.SIDECAR_LRC, path))
+    (origin,) = [w for w in view.findChildren(lv._ElidedLabel)]
+    assert origin.full_text() == f"From the file {path}" and origin.toolTip() == origin.full_text()
+    view.set_lyrics(found(LRC, LyricsOrigin.EMBEDDED, "ID3 SYLT"))
+    assert origin.full_text() == "Embedded in the audio file (ID3 SYLT)"
+
+
+@pytest.mark.skipif(not ROMANIZATION_AVAILABLE, reason="korean_romanizer not installed")
+def test_romanization_adds_a_line_under_hangul_lines_only(view) -> None:
+    text = (
+        "[00:01.00]보고 싶다\n[00:01.00]I miss you\n"
+        "[00:03.00]사랑해\n[00:03.00]saranghae\n"  # the file brings its own romanization
+        "[00:05.00]Just one more time (영원히)\n"
+    )
+    view.set_lyrics(found(text))
+    assert labels(view, 0, "roman") == []
+    view.set_romanization(True)
+    romans = labels(view, 0, "roman")
+    assert [r.text() for r in romans] == ["bogo sipda"]
+    assert romans[0].isVisible() and romans[0].textFormat() == Qt.TextFormat.PlainText
+    assert labels(view, 1, "roman") == []  # no duplicate of "saranghae"
+    assert labels(view, 2, "roman") == []  # mostly English
+    view.set_romanization(False)
+    assert not romans[0].isVisible()
+    view.set_romanization(True)
+    view.set_lyrics(found(text))  # stays on for the next song
+    assert [r.text() for r in labels(view, 0, "roman")] == ["bogo sipda"]
+
+
+def test_large_type_keeps_the_current_line_centred(view, qtbot) -> None:
+    view.set_lyrics(found())
+    view.set_position(21_000)
+    small = labels(view, 10)[0].font().pointSizeF()
+    view.set_large(True)
+    assert labels(view, 10)[0].font().pointSizeF() > small * 1.5
+    qtbot.waitUntil(lambda: abs(centre_of(view, 10) - view._scroll.viewport().height() // 2) <= 2)
