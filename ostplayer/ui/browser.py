@@ -51,7 +51,6 @@ class BrowserPanel(QWidget):
         self.search_service = search
         self.search = SearchField()
         self.search.setPlaceholderText("Search songs, artists, dramas, actors, lyrics…  (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
         self.search.setObjectName("search")
         self.count_label = QLabel()
         self.count_label.setObjectName("matchCount")

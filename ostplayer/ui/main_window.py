@@ -13,7 +13,6 @@ from . import menus
 from .banner import Banner
 from .browser import BrowserPanel
 from .browser_model import BrowserModel
-from .library_io import LibraryIo
 from .page_view import PageView
 from .playback_controller import PlaybackController
 from .playback_ui import PlaybackUi
@@ -65,7 +64,7 @@ class MainWindow(QMainWindow):
             self.describe,
             self,
         )
-        self.io = LibraryIo(library, self)
+        self._io = None
 
         self._build_layout()
         self.menu_actions = menus.build(self)
@@ -117,8 +116,6 @@ class MainWindow(QMainWindow):
         self.playback.message.connect(self.show_status)
         self.playback.song_marked.connect(self._on_song_changed)
         self.reading.shown.connect(self._remember_page)
-        self.io.catalog_replaced.connect(self._on_catalog_replaced)
-        self.io.message.connect(self.show_status)
         self._shortcuts()
 
     def _shortcuts(self) -> None:
@@ -140,6 +137,17 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(key), self, slot)
         # Left/Right on a drama row keep collapsing/expanding it instead of seeking.
         self.browser.tree.installEventFilter(menus.TreeKeyFilter(self.browser.tree, self.model))
+
+    @property
+    def io(self):
+        """Import/export, built on first use: its dialogs are not needed to show the window."""
+        if self._io is None:
+            from .library_io import LibraryIo
+
+            self._io = LibraryIo(self.library, self)
+            self._io.catalog_replaced.connect(self._on_catalog_replaced)
+            self._io.message.connect(self.show_status)
+        return self._io
 
     # --- behaviour --------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import QMessageBox, QStyle, QTreeView
+from PySide6.QtWidgets import QStyle, QTreeView
 
 from .. import __version__
 from ..domain.grouping import Grouping
@@ -74,8 +74,8 @@ def build(w: MainWindow) -> dict[str, QAction]:
         return action
 
     file_menu = bar.addMenu("&File")
-    add(file_menu, "import", "&Import catalog…", w.io.choose_import, "Ctrl+I")
-    add(file_menu, "export", "&Export catalog…", w.io.choose_export, "Ctrl+E")
+    add(file_menu, "import", "&Import catalog…", lambda: w.io.choose_import(), "Ctrl+I")
+    add(file_menu, "export", "&Export catalog…", lambda: w.io.choose_export(), "Ctrl+E")
     file_menu.addSeparator()
     add(file_menu, "link", "&Link audio file to this song…", _link_current(w), "Ctrl+L")
     file_menu.addSeparator()
@@ -142,6 +142,8 @@ def _link_current(w: MainWindow):
 
 
 def about(w: MainWindow) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     playback = (
         "Playback through libVLC."
         if w.player.available

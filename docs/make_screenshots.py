@@ -1,0 +1,84 @@
+"""Makes the README screenshots from the real window on the bundled catalog.
+
+Run under a virtual display (what `make screenshots` does):
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/make_screenshots.py
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import struct
+import sys
+import tempfile
+import wave
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ostplayer.catalog.library import Library
+from ostplayer.paths import BUNDLED_CATALOG, resource_path
+from ostplayer.playback.base import create_player
+from ostplayer.ui.main_window import MainWindow
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+
+
+def tone(path: Path, seconds: float = 30.0, rate: int = 22050) -> Path:
+    frames = b"".join(
+        struct.pack("<h", int(6000 * math.sin(2 * math.pi * 330 * i / rate)))
+        for i in range(int(seconds * rate))
+    )
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(frames)
+    return path
+
+
+def main() -> None:
+    os.environ.setdefault("OSTPLAYER_NO_VLC", "0")
+    app = QApplication(sys.argv)
+    tmp = Path(tempfile.mkdtemp())
+    library = Library(tmp / "data", resource_path(BUNDLED_CATALOG))
+    library.link("its-you", tone(tmp / "its-you.wav"))
+    library.record_play("its-you")
+    player = create_player(["--aout=dummy"])
+    settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(library, player, settings)
+    window.resize(1280, 800)
+    window.show()
+    OUT.mkdir(exist_ok=True)
+    steps = []
+
+    def shot(name: str):
+        def run() -> None:
+            window.grab().save(str(OUT / f"{name}.png"))
+            print(f"wrote {OUT / name}.png")
+
+        return run
+
+    steps.append(shot("feature"))
+    steps.append(lambda: window.browser.select_song("its-you"))
+    steps.append(shot("song"))
+    steps.append(lambda: window.browser.search.setText("kim"))
+    steps.append(shot("search"))
+    steps.append(lambda: (window.browser.search.clear(), window.browser.select_group("hwarang")))
+    steps.append(shot("drama"))
+
+    def run_steps() -> None:
+        if not steps:
+            window.shutdown()
+            app.quit()
+            return
+        steps.pop(0)()
+        QTimer.singleShot(400, run_steps)
+
+    QTimer.singleShot(500, run_steps)
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()
