@@ -12,7 +12,7 @@ def run_gui(data_dir: Path) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from .catalog.library import Library
+    from .catalog.library import Library, LibraryTooNew
     from .catalog.lock import AlreadyRunning, DataDirLock
     from .paths import BUNDLED_CATALOG, resource_path
     from .playback.base import create_player
@@ -27,10 +27,16 @@ def run_gui(data_dir: Path) -> int:
     try:
         lock.acquire()
     except AlreadyRunning as exc:
+        print(f"ostplayer: {exc}", file=sys.stderr)
         QMessageBox.information(None, "OST Player is already running", str(exc))
         return 1
     try:
-        library = Library(data_dir, resource_path(BUNDLED_CATALOG))
+        try:
+            library = Library(data_dir, resource_path(BUNDLED_CATALOG))
+        except LibraryTooNew as exc:
+            print(f"ostplayer: {exc}", file=sys.stderr)
+            QMessageBox.critical(None, "OST Player needs an update", str(exc))
+            return 2
         settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
         player = create_player()
         window = MainWindow(library, player, settings)

@@ -23,7 +23,9 @@ LRC = "[00:01.00]보고 싶다\n[00:01.00]I miss you\n" + "".join(
 )
 
 
-def found(text: str = LRC, origin: LyricsOrigin = LyricsOrigin.LIBRARY, detail: str = "") -> FoundLyrics:
+def found(
+    text: str = LRC, origin: LyricsOrigin = LyricsOrigin.LIBRARY, detail: str = ""
+) -> FoundLyrics:
     return FoundLyrics(parse_lyrics(text), origin, detail or "saved in library")
 
 
@@ -38,9 +40,7 @@ def view(qtbot) -> LyricsView:
 
 
 def labels(view: LyricsView, index: int, role: str = "line") -> list[QLabel]:
-    return [
-        w for w in view.group_widget(index).findChildren(QLabel) if w.property("lyr") == role
-    ]
+    return [w for w in view.group_widget(index).findChildren(QLabel) if w.property("lyr") == role]
 
 
 def button(view: LyricsView, text: str) -> QPushButton:
@@ -198,7 +198,9 @@ def test_plain_lyrics_show_the_not_synced_note(view, qtbot) -> None:
 def test_synced_lyrics_hide_the_note(view) -> None:
     view.set_lyrics(found())
     assert not any(
-        w.isVisible() for w in view.findChildren(QLabel) if w.text() == "These lyrics are not synced"
+        w.isVisible()
+        for w in view.findChildren(QLabel)
+        if w.text() == "These lyrics are not synced"
     )
 
 
@@ -215,7 +217,10 @@ def test_header_names_the_source(view) -> None:
     path = "/music/Goblin OST/01. Stay With Me.lrc"
     view.set_lyrics(found(LRC, LyricsOrigin.SIDECAR_LRC, path))
     (origin,) = [w for w in view.findChildren(lv._ElidedLabel)]
-    assert origin.full_text() == f"From the file {path}" and origin.toolTip() == origin.full_text()
+    assert origin.full_text() == f"From the file {path}"
+    assert origin.toolTip() == f"<p>From the file {path}</p>"
+    view.set_lyrics(found(LRC, LyricsOrigin.SIDECAR_LRC, "/m/<b>x</b>.lrc"))
+    assert origin.toolTip() == "<p>From the file /m/&lt;b&gt;x&lt;/b&gt;.lrc</p>"
     view.set_lyrics(found(LRC, LyricsOrigin.EMBEDDED, "ID3 SYLT"))
     assert origin.full_text() == "Embedded in the audio file (ID3 SYLT)"
 
@@ -249,3 +254,26 @@ def test_large_type_keeps_the_current_line_centred(view, qtbot) -> None:
     view.set_large(True)
     assert labels(view, 10)[0].font().pointSizeF() > small * 1.5
     qtbot.waitUntil(lambda: abs(centre_of(view, 10) - view._scroll.viewport().height() // 2) <= 2)
+
+
+def test_enhanced_lrc_highlights_word_by_word(view) -> None:
+    view.set_lyrics(found("[00:01.00]<00:01.00>보고 <00:01.50>싶다<00:02.00>\n[00:03.00]next\n"))
+
+    def sung() -> str:
+        """Text drawn in the accent colour (the words already sung)."""
+        doc = QTextDocument()
+        doc.setHtml(labels(view, 0)[0].text())
+        it, out = doc.begin().begin(), []
+        while not it.atEnd():
+            frag = it.fragment()
+            if frag.charFormat().foreground().color().name() == view.accent_name:
+                out.append(frag.text())
+            it += 1
+        return "".join(out)
+
+    view.set_position(1200)
+    assert sung() == "보고 "
+    view.set_position(1600)
+    assert sung() == "보고 싶다"
+    view.set_position(3000)  # next group: the old line goes back to one colour
+    assert sung() == ""

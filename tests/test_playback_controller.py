@@ -227,3 +227,12 @@ def test_stale_end_from_previous_track_is_ignored(qtbot, rig) -> None:
     assert rig.ctl.current_song_id == "b"
     assert [a for (a,) in rig.names("now_playing")] == ["a", "b"]
     rig.ctl.stop()
+
+
+def test_play_list_can_start_at_a_position(qtbot, rig) -> None:
+    rig.wav("a", 6.0)
+    rig.ctl.play_list(["a"], 0, start_ms=3000)
+    assert rig.ctl.position_ms() == 3000
+    qtbot.waitUntil(lambda: rig.player.time_ms() > 3000, timeout=T)
+    assert rig.ctl.bridge.state() is PlayerState.PLAYING
+    rig.ctl.stop()

@@ -111,8 +111,9 @@ def test_end_of_track(vlc_player, rec, tmp_path) -> None:  # noqa: F811
     assert end.time_ms > 0
     assert vlc_player.state() is PlayerState.ENDED
     assert EventKind.ERROR not in rec.kinds()
-    length = rec.wait_for(kind_is(EventKind.LENGTH_CHANGED, gen))
-    assert length.length_ms == end.length_ms
+    # The length known before Playing travels with the PLAYING event.
+    playing = rec.wait_for(kind_is(EventKind.PLAYING, gen))
+    assert playing.length_ms == end.length_ms
 
 
 def test_play_again_after_end_restarts(vlc_player, rec, tmp_path) -> None:  # noqa: F811
@@ -129,7 +130,9 @@ def test_seek_while_playing(vlc_player, rec, wav5) -> None:  # noqa: F811
     vlc_player.play()
     rec.wait_for(lambda e: e.kind is EventKind.TIME_CHANGED and e.time_ms > 0)
     vlc_player.seek(3000)
-    rec.wait_for(lambda e: e.generation == gen and e.kind is EventKind.TIME_CHANGED and e.time_ms >= 3000)
+    rec.wait_for(
+        lambda e: e.generation == gen and e.kind is EventKind.TIME_CHANGED and e.time_ms >= 3000
+    )
     assert vlc_player.time_ms() >= 3000
 
 
@@ -312,3 +315,11 @@ def test_bridge_reports_error_for_bad_file(qtbot, bridge, tmp_path) -> None:
     assert "decode" in blocker.args[0] or "audio" in blocker.args[0]
     assert bridge.state() is PlayerState.ERROR
     assert not bridge.is_polling
+
+
+def test_bridge_reports_length_when_playing_starts(qtbot, bridge, wav5) -> None:
+    with qtbot.waitSignal(bridge.length_changed, timeout=10_000) as blocker:
+        bridge.load(wav5)
+        bridge.play()
+    assert blocker.args[0] == pytest.approx(5000, abs=100)
+    assert bridge.length_ms() == blocker.args[0]

@@ -21,7 +21,7 @@ from ostplayer.playback.base import PlaybackUnavailable
 VLC_TEST_ARGS: tuple[str, ...] = ("--aout=dummy", "--file-caching=100", "--no-video", "--quiet")
 REQUIRE_ENV = "OSTPLAYER_REQUIRE_VLC"
 
-_probe: str | None | bool = False  # False = not probed yet, None = usable, str = reason
+_probe: str | bool | None = False  # False = not probed yet, None = usable, str = reason
 
 
 def _vlc_problem() -> str | None:
@@ -48,9 +48,7 @@ def require_vlc() -> None:
     pytest.skip(f"libVLC unavailable: {problem}")
 
 
-def make_wav(
-    path: Path, seconds: float = 4.0, *, freq: float = 440.0, rate: int = 22050
-) -> Path:
+def make_wav(path: Path, seconds: float = 4.0, *, freq: float = 440.0, rate: int = 22050) -> Path:
     """Write a mono 16-bit sine WAV and return its path."""
     n = int(seconds * rate)
     step = 2 * math.pi * freq / rate

@@ -30,13 +30,19 @@ class PlayHistory:
         self.stats: dict[str, PlayStats] = {}
         self.skipped_lines = 0
         self._lines = 0
+        self._ends_mid_line = False
         self._load()
+        if self.skipped_lines:
+            # Rewrite without the damaged lines (a power cut mid-append), so the next append
+            # does not land on a broken line and the damage is reported once, not every launch.
+            self.compact()
 
     def _load(self) -> None:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return
+        self._ends_mid_line = bool(raw) and not raw.endswith(b"\n")
         for line in raw.splitlines():
             if not line.strip():
                 continue
@@ -62,6 +68,9 @@ class PlayHistory:
     def record(self, song_id: str, at: float | None = None) -> PlayStats:
         at = time.time() if at is None else at
         line = json.dumps({"song": song_id, "at": round(at, 3)}, ensure_ascii=False) + "\n"
+        if self._ends_mid_line:  # never glue a play onto a line a power cut left unfinished
+            line = "\n" + line
+            self._ends_mid_line = False
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.path, "ab") as fh:
             fh.write(line.encode("utf-8"))
@@ -85,3 +94,4 @@ class PlayHistory:
         payload = ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
         atomic_write_bytes(self.path, payload)
         self._lines = len(lines)
+        self._ends_mid_line = False

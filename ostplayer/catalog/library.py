@@ -12,7 +12,7 @@ is reported through ``notices`` so the window can tell the user what happened.
 
 from __future__ import annotations
 
-import contextlib
+import gc
 import json
 import os
 import shutil
@@ -25,13 +25,14 @@ from ..domain.catalog_format import (
     FORMAT_NAME,
     FORMAT_VERSION,
     SECTIONS,
+    CatalogBuilder,
     CatalogFormatError,
     catalog_from_dict,
     catalog_to_dict,
 )
 from ..domain.models import Catalog, MergeSummary
 from .history import PlayHistory, PlayStats
-from .store import TableFile, UnreadableFile
+from .store import TableFile, UnreadableFile, iter_documents
 
 SCHEMA_VERSION = 1
 
@@ -85,21 +86,8 @@ def backup_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.backup{path.suffix}")
 
 
-def snapshot(path: Path) -> None:
-    """Keep the file that just loaded cleanly as the last good backup.
-
-    Every write replaces the file with a new inode, so a hard link keeps the old contents at no
-    cost; copying is the fallback where links are not supported.
-    """
-    bak = backup_path(path)
-    tmp = bak.with_name(f".{bak.name}.tmp")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    try:
-        os.link(path, tmp)
-    except OSError:
-        shutil.copy2(path, tmp)
-    os.replace(tmp, bak)
+class LibraryTooNew(LibraryError):
+    """Written by a newer OST Player: refused, and left exactly as it is."""
 
 
 class Library:
@@ -126,6 +114,8 @@ class Library:
         if path.exists():
             try:
                 catalog = self._read_library(path)
+            except LibraryTooNew:
+                raise
             except (UnreadableFile, CatalogFormatError, LibraryError) as exc:
                 moved = move_aside(path)
                 self.notices.append(
@@ -133,7 +123,6 @@ class Library:
                     " and nothing in it was deleted."
                 )
             else:
-                snapshot(path)
                 return catalog
         bak = backup_path(path)
         if bak.exists():
@@ -152,18 +141,77 @@ class Library:
             self.notices.append("A fresh library was made from the bundled catalog.")
         return catalog
 
-    def _read_library(self, path: Path) -> Catalog:
-        tables = TableFile(path).read_all()
-        meta = tables.get("meta") or [{}]
-        version = meta[0].get("schema_version")
-        if not isinstance(version, int):
+    def _check_version(self, version: Any) -> int:
+        if isinstance(version, bool) or not isinstance(version, int):
             raise LibraryError("it records no schema version")
         if version > SCHEMA_VERSION:
-            raise LibraryError(
-                f"it was written by a newer OST Player (schema {version}, this one knows"
-                f" {SCHEMA_VERSION})"
+            raise LibraryTooNew(
+                f"The library in {self.data_dir} was written by a newer OST Player (schema"
+                f" {version}; this one knows {SCHEMA_VERSION}). Update OST Player to open it;"
+                " the file was left untouched."
             )
+        return version
+
+    def _read_library(self, path: Path) -> Catalog:
+        # Garbage collection would rescan the growing heap many times while a big library
+        # loads, for nothing: everything built here lives on. Off for the load (twice as fast).
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            streamed = self._stream_library(path)
+            return streamed if streamed is not None else self._read_library_whole(path)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _stream_library(self, path: Path) -> Catalog | None:
+        """The fast path for files this app wrote (meta first, sections in order, ids rising).
+
+        Returns None when the file is valid TinyDB but laid out otherwise (a hand edit, an
+        older schema), for the general path to handle.
+        """
+        builder = CatalogBuilder()
+        adders = {s: getattr(builder, f"add_{s}") for s in SECTIONS}
+        order = ["meta", *SECTIONS]
+        stage = 0
+        last_table, last_id, count = "", 0, 0
+        version_seen = False
+        for table, doc_id, doc in iter_documents(path):
+            if table != last_table:
+                if table not in order or order.index(table) < stage:
+                    return None
+                stage = order.index(table)
+                last_table, last_id, count = table, 0, 0
+            try:
+                number = int(doc_id)
+            except ValueError:
+                raise UnreadableFile(f"table {table!r} has a non-numeric document id") from None
+            if number <= last_id:
+                return None
+            last_id = number
+            if not isinstance(doc, dict):
+                raise UnreadableFile(f"table {table!r} holds a non-object document")
+            if table == "meta":
+                if count or self._check_version(doc.get("schema_version")) != SCHEMA_VERSION:
+                    return None
+                version_seen = True
+            elif not version_seen:
+                return None  # the general path reports a missing version
+            else:
+                adders[table](doc, count)
+            count += 1
+        if not version_seen:
+            raise LibraryError("it records no schema version")
+        return builder.finish()
+
+    def _read_library_whole(self, path: Path) -> Catalog:
+        tables = TableFile(path).read_all()
+        meta = tables.get("meta") or [{}]
+        version = self._check_version(meta[0].get("schema_version"))
         migrated = version < SCHEMA_VERSION
+        if migrated and path == self.library_path:
+            # Keep the file as it was before the upgrade, under a name that says which schema.
+            shutil.copy2(path, path.with_name(f"{path.stem}.schema{version}{path.suffix}"))
         while version < SCHEMA_VERSION:
             tables = MIGRATIONS[version](tables)
             version += 1
@@ -172,7 +220,6 @@ class Library:
             data[section] = tables.get(section, [])
         catalog = catalog_from_dict(data)
         if migrated and path == self.library_path:
-            snapshot(path)  # the pre-migration file stays as the backup
             self._write_catalog(catalog)
             self.notices.append(f"The library was upgraded to schema {SCHEMA_VERSION}.")
         return catalog
@@ -182,7 +229,7 @@ class Library:
         tables = {"meta": [{"schema_version": SCHEMA_VERSION, "written": time.time()}]}
         for section in SECTIONS:
             tables[section] = data[section]
-        TableFile(self.library_path).replace_all(tables)
+        TableFile(self.library_path, backup_path(self.library_path)).replace_all(tables)
 
     def _load_personal(self) -> tuple[TableFile, dict[str, dict[str, Any]]]:
         path = self.personal_path
@@ -200,13 +247,11 @@ class Library:
                         f" ({exc}). It was moved to {moved}."
                     )
                 continue
-            if attempt == path:
-                snapshot(path)
-            else:
+            if attempt != path:
                 shutil.copy2(attempt, path)
                 self.notices.append("Audio links and saved lyrics were restored from a backup.")
-            return TableFile(path), personal
-        return TableFile(path), {}
+            return TableFile(path, backup_path(path)), personal
+        return TableFile(path, backup_path(path)), {}
 
     # --- catalog ----------------------------------------------------------------------------
 
@@ -219,6 +264,14 @@ class Library:
             dict(self.catalog.features),
         )
         summary = merged.merge(incoming)
+        # An update can drop a cast member that another library song still names: check the
+        # merged whole, so an import never writes a library that would not open again.
+        try:
+            catalog_from_dict(catalog_to_dict(merged))
+        except CatalogFormatError as exc:
+            raise CatalogFormatError(
+                exc.location, f"{exc.message} (in the library once this file is merged)"
+            ) from None
         self._write_catalog(merged)
         self.catalog = merged
         return summary

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 from collections.abc import Iterator, Mapping
 from itertools import pairwise
 from pathlib import Path
@@ -24,7 +25,19 @@ class UnreadableFile(Exception):
     """A store file that exists but cannot be parsed into the expected shape."""
 
 
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
+def atomic_write_bytes(path: Path, payload: bytes, backup: Path | None = None) -> None:
+    """Replace ``path`` with ``payload`` so that a crash leaves the old or the new version.
+
+    With ``backup``, the same bytes then go to a second file too: a separate inode that damage
+    to the main file (a disk error, an editor writing in place) does not reach. Both writes are
+    atomic, so at any moment each file holds a complete version.
+    """
+    _replace_with(path, payload)
+    if backup is not None:
+        _replace_with(backup, payload)
+
+
+def _replace_with(path: Path, payload: bytes) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
@@ -56,8 +69,9 @@ def fsync_dir(directory: Path) -> None:
 class AtomicJSONStorage(Storage):
     """A TinyDB storage whose every write replaces the file atomically."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], backup: Path | None = None) -> None:
         self.path = Path(path)
+        self.backup = backup
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
@@ -76,11 +90,77 @@ class AtomicJSONStorage(Storage):
         return data
 
     def write(self, data: Mapping[str, Mapping[str, Any]]) -> None:
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        atomic_write_bytes(self.path, payload)
+        atomic_write_bytes(self.path, dump_tables(data).encode("utf-8"), self.backup)
 
     def close(self) -> None:
         pass
+
+
+def dump_tables(data: Mapping[str, Mapping[str, Any]]) -> str:
+    """Plain TinyDB JSON, laid out one document per line so a reader can stream it."""
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    parts = []
+    for name, docs in data.items():
+        rows = ",\n".join(f"{dumps(str(k))}:{dumps(doc)}" for k, doc in docs.items())
+        parts.append(f"{dumps(name)}:{{\n{rows}}}")
+    return "{" + ",\n".join(parts) + "}\n"
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def iter_documents(path: Path) -> Iterator[tuple[str, str, Any]]:
+    """(table, document id, document) for every document of a TinyDB file, in file order.
+
+    Parses one document at a time with the C decoder, so a caller that turns each into an
+    object holds the file's text and its own objects, never a second copy of every document
+    as dicts. Raises UnreadableFile for anything that is not TinyDB's shape.
+    """
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(f"{path.name} is not valid JSON ({exc})") from None
+    if not text.strip():
+        raise UnreadableFile(f"{path.name} is empty")
+    decode = json.JSONDecoder().raw_decode
+    skip = _SPACE.match
+
+    def expect(pos: int, char: str) -> int:
+        pos = skip(text, pos).end()
+        if text[pos : pos + 1] != char:
+            raise UnreadableFile(f"{path.name} does not hold TinyDB tables (at byte {pos})")
+        return skip(text, pos + 1).end()
+
+    def key(pos: int) -> tuple[str, int]:
+        value, pos = decode(text, pos)
+        if not isinstance(value, str):
+            raise UnreadableFile(f"{path.name} does not hold TinyDB tables")
+        return value, expect(pos, ":")
+
+    try:
+        pos = expect(0, "{")
+        more_tables = text[pos : pos + 1] != "}"
+        while more_tables:
+            table, pos = key(pos)
+            pos = expect(pos, "{")
+            more_docs = text[pos : pos + 1] != "}"
+            while more_docs:
+                doc_id, pos = key(pos)
+                doc, pos = decode(text, pos)
+                yield table, doc_id, doc
+                pos = skip(text, pos).end()
+                more_docs = text[pos : pos + 1] == ","
+                if more_docs:
+                    pos = skip(text, pos + 1).end()
+            pos = expect(pos, "}")
+            more_tables = text[pos : pos + 1] == ","
+            if more_tables:
+                pos = skip(text, pos + 1).end()
+        pos = expect(pos, "}")
+    except json.JSONDecodeError as exc:
+        raise UnreadableFile(f"{path.name} is not valid JSON ({exc})") from None
+    if pos != len(text):
+        raise UnreadableFile(f"{path.name} has data after its end (at byte {pos})")
 
 
 class TableFile:
@@ -90,9 +170,9 @@ class TableFile:
     the stable id lives in the document.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, backup: Path | None = None) -> None:
         self.path = path
-        self._db = TinyDB(path, storage=AtomicJSONStorage)
+        self._db = TinyDB(path, storage=AtomicJSONStorage, backup=backup)
 
     def read_all(self) -> dict[str, list[dict[str, Any]]]:
         """Every table's documents in insertion order; raises UnreadableFile."""
@@ -106,7 +186,9 @@ class TableFile:
             values = list(docs.values())
             # Files this app writes are already in id order; only foreign ones need sorting.
             if any(a > b for a, b in pairwise(ids)):
-                values = [doc for _, doc in sorted(zip(ids, values, strict=True))]
+                values = [
+                    doc for _, doc in sorted(zip(ids, values, strict=True), key=lambda kv: kv[0])
+                ]
             if not all(isinstance(doc, dict) for doc in values):
                 raise UnreadableFile(f"table {name!r} holds a non-object document")
             out[name] = values

@@ -104,17 +104,7 @@ def _kind(value: Any) -> str:
     )
 
 
-def catalog_from_dict(
-    data: Any,
-    known: Catalog | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> Catalog:
-    """Validate a parsed catalog file. References may point into ``known`` (the library).
-
-    ``progress(done, total)`` is called every few thousand entries; it may raise to cancel.
-    """
-    if not isinstance(data, Mapping):
-        raise CatalogFormatError("", f"the file must hold a JSON object, not {_kind(data)}")
+def check_header(data: Mapping[str, Any]) -> None:
     if data.get("format") != FORMAT_NAME:
         raise CatalogFormatError("format", f"expected {FORMAT_NAME!r}, got {data.get('format')!r}")
     version = data.get("format_version")
@@ -126,22 +116,57 @@ def catalog_from_dict(
             f"version {version} is newer than this OST Player understands ({FORMAT_VERSION});"
             " update the app",
         )
+
+
+def catalog_from_dict(
+    data: Any,
+    known: Catalog | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Catalog:
+    """Validate a parsed catalog file. References may point into ``known`` (the library).
+
+    ``progress(done, total)`` is called every few thousand entries; it may raise to cancel.
+    """
+    if not isinstance(data, Mapping):
+        raise CatalogFormatError("", f"the file must hold a JSON object, not {_kind(data)}")
+    check_header(data)
     for section in SECTIONS:
         if not isinstance(data.get(section, []), list):
             raise CatalogFormatError(section, f"expected a list, got {_kind(data.get(section))}")
-
     total = sum(len(data.get(section, [])) for section in SECTIONS)
+    builder = CatalogBuilder(known)
     done = 0
+    for section in SECTIONS:
+        add = getattr(builder, f"add_{section}")
+        for i, raw in enumerate(data.get(section, [])):
+            add(raw, i)
+            done += 1
+            if progress is not None and done % 2000 == 0:
+                progress(done, total)
+    if progress is not None:
+        progress(total, total)
+    return builder.finish()
 
-    def tick() -> None:
-        nonlocal done
-        done += 1
-        if progress is not None and done % 2000 == 0:
-            progress(done, total)
 
-    cat = Catalog()
-    for i, raw in enumerate(data.get("people", [])):
-        tick()
+class CatalogBuilder:
+    """Validates entries one at a time, in section order (people, dramas, songs, features).
+
+    Streaming lets the store turn a 100,000-song file into objects without first holding every
+    raw document in memory. Ids that other entries refer to are shared, not copied: a song's
+    ``drama`` is the drama's own id string, and equal credits are one object.
+    """
+
+    def __init__(self, known: Catalog | None = None) -> None:
+        self.catalog = Catalog()
+        empty = Catalog()
+        self._known = known or empty
+        self._people = _Lookup(self.catalog.people, self._known.people)
+        self._dramas = _Lookup(self.catalog.dramas, self._known.dramas)
+        self._songs = _Lookup(self.catalog.songs, self._known.songs)
+        self._credits: dict[tuple[str, str | None], Credit] = {}
+        self._checked_members = False
+
+    def add_people(self, raw: Any, i: int) -> None:
         e = _Entry(raw, f"people[{i}]")
         kind = e.text("kind", default="person")
         if kind not in ("person", "group"):
@@ -153,24 +178,34 @@ def catalog_from_dict(
             members=e.texts("members"),
             name_original=e.text("name_original"),
         )
-        _put(cat.people, person, e)
-    people = _Lookup(cat.people, known.people if known else {})
-    for pid, person in cat.people.items():
-        for m in person.members:
-            if m not in people:
-                raise CatalogFormatError(
-                    f"people {pid!r}: field 'members'", f"unknown person {m!r}"
-                )
+        _put(self.catalog.people, person, e)
 
-    for i, raw in enumerate(data.get("dramas", [])):
-        tick()
+    def _check_members(self) -> None:
+        # Members may be listed after their group, so they are checked once all people are in.
+        if self._checked_members:
+            return
+        self._checked_members = True
+        for pid, person in self.catalog.people.items():
+            for m in person.members:
+                if m not in self._people:
+                    raise CatalogFormatError(
+                        f"people {pid!r}: field 'members'", f"unknown person {m!r}"
+                    )
+
+    def _person_id(self, entry: _Entry, name: str, what: str = "person") -> str:
+        ident = entry.slug(name)
+        person = self._people.get(ident)
+        if person is None:
+            raise entry.fail(name, f"unknown {what} {ident!r}")
+        return person.id
+
+    def add_dramas(self, raw: Any, i: int) -> None:
+        self._check_members()
         e = _Entry(raw, f"dramas[{i}]")
         cast = []
         for j, raw_cast in enumerate(e.items("cast")):
             c = _Entry(raw_cast, f"{e.where}: cast[{j}]")
-            actor = c.slug("actor")
-            if actor not in people:
-                raise c.fail("actor", f"unknown person {actor!r}")
+            actor = self._person_id(c, "actor")
             cast.append(
                 CastMember(id=c.slug(), actor=actor, character=c.optional_text("character"))
             )
@@ -181,55 +216,59 @@ def catalog_from_dict(
             cast=tuple(cast),
             title_original=e.text("title_original"),
         )
-        _put(cat.dramas, drama, e)
-    dramas = _Lookup(cat.dramas, known.dramas if known else {})
+        _put(self.catalog.dramas, drama, e)
 
-    for i, raw in enumerate(data.get("songs", [])):
-        tick()
+    def add_songs(self, raw: Any, i: int) -> None:
+        self._check_members()
         e = _Entry(raw, f"songs[{i}]")
         drama_id = e.slug("drama")
-        drama = dramas.get(drama_id)
+        drama = self._dramas.get(drama_id)
         if drama is None:
             raise e.fail("drama", f"unknown drama {drama_id!r}")
         credits = []
         for j, raw_credit in enumerate(e.items("performers")):
             c = _Entry(raw_credit, f"{e.where}: performers[{j}]")
-            person = c.slug("person")
-            if person not in people:
-                raise c.fail("person", f"unknown person {person!r}")
+            person = self._person_id(c, "person")
             group = c.optional_text("group")
-            if group is not None and group not in people:
-                raise c.fail("group", f"unknown group {group!r}")
-            credits.append(Credit(person=person, group=group))
+            if group is not None:
+                found = self._people.get(group)
+                if found is None:
+                    raise c.fail("group", f"unknown group {group!r}")
+                group = found.id
+            key = (person, group)
+            credit = self._credits.get(key)
+            if credit is None:
+                credit = self._credits[key] = Credit(person=person, group=group)
+            credits.append(credit)
         if not credits:
             raise e.fail("performers", "a song needs at least one performer")
-        characters = e.texts("characters")
-        cast_ids = {c.id for c in drama.cast}
-        for ch in characters:
+        cast_ids = {c.id: c.id for c in drama.cast}
+        characters = []
+        for ch in e.texts("characters"):
             if ch not in cast_ids:
                 raise e.fail("characters", f"{ch!r} is not in the cast of {drama_id!r}")
+            characters.append(cast_ids[ch])
         song = Song(
             id=e.slug(),
             title=e.text("title", required=True),
-            drama=drama_id,
+            drama=drama.id,
             ost_order=e.integer("ost_order", 0, 10_000, default=0),
             performers=tuple(credits),
             lyrics_excerpt=e.text("lyrics_excerpt"),
             commentary=e.texts("commentary"),
             musical_character=e.text("musical_character"),
-            characters=characters,
+            characters=tuple(characters),
             sung_by_cast=e.boolean("sung_by_cast"),
             title_original=e.text("title_original"),
         )
-        _put(cat.songs, song, e)
-    songs = _Lookup(cat.songs, known.songs if known else {})
+        _put(self.catalog.songs, song, e)
 
-    for i, raw in enumerate(data.get("features", [])):
-        tick()
+    def add_features(self, raw: Any, i: int) -> None:
+        self._check_members()
         e = _Entry(raw, f"features[{i}]")
         feature_songs = e.texts("songs")
         for sid in feature_songs:
-            if sid not in songs:
+            if sid not in self._songs:
                 raise e.fail("songs", f"unknown song {sid!r}")
         feature = Feature(
             id=e.slug(),
@@ -239,10 +278,11 @@ def catalog_from_dict(
             songs=feature_songs,
             source=e.text("source"),
         )
-        _put(cat.features, feature, e)
-    if progress is not None:
-        progress(total, total)
-    return cat
+        _put(self.catalog.features, feature, e)
+
+    def finish(self) -> Catalog:
+        self._check_members()
+        return self.catalog
 
 
 class _Lookup:

@@ -84,8 +84,10 @@ class SearchIndex:
                     postings[word] = [index]
                 else:
                     bucket.append(index)
-        self._postings = postings
-        self._vocab = sorted(postings)
+        # Typed arrays hold a posting in 4 bytes instead of an 8-byte pointer.
+        self._postings = {word: array("i", songs) for word, songs in postings.items()}
+        del postings
+        self._vocab = sorted(self._postings)
         self._term_cache: dict[str, frozenset[int]] = {}
 
     @classmethod

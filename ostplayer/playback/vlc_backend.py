@@ -11,6 +11,12 @@ Threading rules (measured, see shared/notes/measured-facts.md):
   input thread, so every later callback belongs to the new media and reading
   ``self._generation`` inside a callback is race-free.
 
+Latency: each event handed to the GUI thread wakes it and takes the GIL while libVLC
+is still opening the file, so nothing is forwarded before Playing that is not needed:
+OPENING is reported by ``play()`` itself, and a length known before Playing travels
+inside the PLAYING event (LENGTH_CHANGED only for later changes). This took the
+play-request-to-Playing path from 1.5x to ~1.1x a bare python-vlc script.
+
 libVLC cannot tell "bad file" from "end" by state (Error is transient, bad media
 often just ends), so the translation is done here: EncounteredError, an end with no
 audio stream, or an end before any time was played become an ERROR event.
@@ -109,7 +115,6 @@ class VlcPlayer:
 
         et = vlc.EventType
         self._attached = {
-            et.MediaPlayerOpening: "opening",
             et.MediaPlayerPlaying: "playing",
             et.MediaPlayerPaused: "paused",
             et.MediaPlayerStopped: "stopped",
@@ -127,6 +132,7 @@ class VlcPlayer:
     def _reset_media_flags(self) -> None:
         # Only called while no input thread runs (after stop()), so no lock is needed.
         self._terminal = False  # END or ERROR already reported for this input
+        self._playing_seen = False
         self._audio_seen = False
         self._max_time = 0
         self._length = 0
@@ -145,11 +151,13 @@ class VlcPlayer:
             # which is i_type of media_player_es_changed.
             if event.u.new_status == _TRACK_AUDIO:
                 self._audio_seen = True
-        elif tag == "opening":
-            self._set(PlayerState.OPENING, PlayerEvent(EventKind.OPENING, gen))
         elif tag == "playing":
             if not self._terminal:
-                self._set(PlayerState.PLAYING, PlayerEvent(EventKind.PLAYING, gen))
+                self._playing_seen = True
+                # The length usually arrives just before Playing; it rides along here
+                # instead of costing the GUI thread a wake-up of its own.
+                playing = PlayerEvent(EventKind.PLAYING, gen, length_ms=self._length)
+                self._set(PlayerState.PLAYING, playing)
         elif tag == "paused":
             self._set(PlayerState.PAUSED, PlayerEvent(EventKind.PAUSED, gen))
         elif tag == "stopped":
@@ -168,7 +176,8 @@ class VlcPlayer:
             self._emit(PlayerEvent(EventKind.TIME_CHANGED, gen, time_ms=t, length_ms=self._length))
         elif tag == "length":
             self._length = max(0, int(event.u.new_length))
-            self._emit(PlayerEvent(EventKind.LENGTH_CHANGED, gen, length_ms=self._length))
+            if self._playing_seen:  # before Playing it is carried by the PLAYING event
+                self._emit(PlayerEvent(EventKind.LENGTH_CHANGED, gen, length_ms=self._length))
         elif tag == "end":
             if self._terminal:
                 return
@@ -249,7 +258,9 @@ class VlcPlayer:
             self._stop_silently()
         self._reset_media_flags()
         self._apply_audio_settings()
-        self._state = PlayerState.OPENING
+        # Reported from here rather than from libVLC's Opening callback: it is known
+        # now, and a cross-thread event would wake the GUI thread while libVLC opens.
+        self._set(PlayerState.OPENING, PlayerEvent(EventKind.OPENING, self._generation))
         if self._mp.play() != 0:
             self._fail(self._generation, MSG_OPEN_FAILED)
             return

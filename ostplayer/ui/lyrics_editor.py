@@ -13,6 +13,7 @@ blocks the main window's transport controls.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,12 +25,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -118,9 +119,12 @@ class LyricsEditorDialog(QDialog):
         scol.addWidget(help_text)
         self._position_label = QLabel()
         scol.addWidget(self._position_label)
-        self._list = QListWidget()
+        self._list = QTreeWidget()
+        self._list.setHeaderLabels(["", "Time", "Line"])
+        self._list.setRootIsDecorated(False)
+        self._list.setUniformRowHeights(True)
         self._list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._list.itemDoubleClicked.connect(lambda _item: self.play_from_selected())
+        self._list.itemDoubleClicked.connect(lambda *_: self.play_from_selected())
         scol.addWidget(self._list, 1)
         row1, row2 = QHBoxLayout(), QHBoxLayout()
         self._tap_button = self._button("Tap", self.tap, row1, "Stamp the current line (Space)")
@@ -196,6 +200,10 @@ class LyricsEditorDialog(QDialog):
     @property
     def session(self) -> TapSyncSession | None:
         return self._session
+
+    def show_sync_page(self) -> None:
+        """Open on "Tap to sync" (for the lyrics view's "Sync them…" button)."""
+        self._tabs.setCurrentWidget(self._sync_page)
 
     def text(self) -> str:
         return self._text.toPlainText()
@@ -287,7 +295,7 @@ class LyricsEditorDialog(QDialog):
         self._refresh_list()
 
     def _selected_or_last(self) -> int:
-        row = self._list.currentRow()
+        row = self.selected_row()
         if row < 0 and self._session is not None:
             row = self._session.current - 1
         return row
@@ -304,7 +312,7 @@ class LyricsEditorDialog(QDialog):
 
     def restart_from_selected(self) -> None:
         session = self._session
-        row = self._list.currentRow()
+        row = self.selected_row()
         if session is None or row < 0:
             return
         old = session.stamps[row]
@@ -316,12 +324,19 @@ class LyricsEditorDialog(QDialog):
 
     def play_from_selected(self) -> None:
         session = self._session
-        row = self._list.currentRow()
+        row = self.selected_row()
         if session is None or self._seek is None or row < 0:
             return
         stamp = session.stamps[row]
         if stamp is not None:
             self._seek(stamp)
+
+    def selected_row(self) -> int:
+        item = self._list.currentItem()
+        return self._list.indexOfTopLevelItem(item) if item is not None else -1
+
+    def select_row(self, row: int) -> None:
+        self._list.setCurrentItem(self._list.topLevelItem(row))
 
     def _refresh_list(self, keep_row: int | None = None) -> None:
         session = self._session
@@ -332,19 +347,28 @@ class LyricsEditorDialog(QDialog):
         bold.setBold(True)
         for i in range(len(session)):
             stamp = session.stamps[i]
-            when = format_timestamp(stamp) if stamp is not None else "--:--.--"
             text = (
                 "♪ (pause)" if session.is_pause(i) else session.entry_text(i).replace("\n", " / ")
             )
-            marker = "▶ " if i == session.current else "   "
-            item = QListWidgetItem(f"{marker}{when}   {text}")
+            item = QTreeWidgetItem(
+                [
+                    "▶" if i == session.current else "",
+                    format_timestamp(stamp) if stamp is not None else "–",
+                    text,  # QTreeWidgetItem text is always plain
+                ]
+            )
             if i == session.current:
-                item.setFont(bold)
-            self._list.addItem(item)
+                for column in range(3):
+                    item.setFont(column, bold)
+            self._list.addTopLevelItem(item)
+        self._list.resizeColumnToContents(0)
+        self._list.setColumnWidth(1, self._list.fontMetrics().horizontalAdvance("000:00.00") + 16)
         row = keep_row if keep_row is not None else min(session.current, len(session) - 1)
         if row >= 0:
-            self._list.setCurrentRow(row)
-            self._list.scrollToItem(self._list.item(row), QListWidget.ScrollHint.PositionAtCenter)
+            self.select_row(row)
+            self._list.scrollToItem(
+                self._list.topLevelItem(row), QTreeWidget.ScrollHint.PositionAtCenter
+            )
         left = len(session) - session.current
         self._status.setText(
             "All lines are stamped. Save, or select a line to nudge or redo it."
@@ -398,7 +422,8 @@ class LyricsEditorDialog(QDialog):
         return path
 
     def _confirm(self, title: str, question: str) -> bool:
-        answer = QMessageBox.question(self, title, question)
+        # Message boxes auto-detect rich text; a file name must never be markup.
+        answer = QMessageBox.question(self, title, f"<p>{html.escape(question)}</p>")
         return answer == QMessageBox.StandardButton.Yes
 
     def reject(self) -> None:

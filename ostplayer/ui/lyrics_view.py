@@ -22,9 +22,19 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from difflib import SequenceMatcher
 
-from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPropertyAnimation, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QObject,
+    QPropertyAnimation,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QColor, QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -50,11 +60,22 @@ _LETTERS_RE = re.compile(r"[^a-z]")
 _SYLLABLE_RE = re.compile(r"[\uac00-\ud7a3]")
 
 
-def _wants_romanization(text: str) -> bool:
-    # Mostly-Korean lines only: for "Just one more time (영원히)" a romanized copy
-    # would repeat the English for the sake of one word.
-    letters = sum(1 for ch in text if ch.isalpha())
-    return has_hangul(text) and len(_SYLLABLE_RE.findall(text)) * 2 >= letters
+def _button(text: str, tip: str, slot: Callable[[], object] | SignalInstance) -> QPushButton:
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.clicked.connect(slot)  # PySide drops the "checked" argument for 0-arg slots
+    return button
+
+
+def _row(*items: QWidget | tuple[QWidget, int]) -> QWidget:
+    """A margin-less horizontal strip; ``(widget, stretch)`` items stretch."""
+    strip = QWidget()
+    row = QHBoxLayout(strip)
+    row.setContentsMargins(0, 0, 0, 0)
+    for item in items:
+        widget, stretch = item if isinstance(item, tuple) else (item, 0)
+        row.addWidget(widget, stretch)
+    return strip
 
 
 def _blend(a: QColor, b: QColor, t: float) -> QColor:
@@ -78,16 +99,28 @@ def origin_text(found: FoundLyrics) -> str:
     return "Catalog excerpt (may be incomplete)"
 
 
-def _already_romanized(roman: str, lines: tuple[LyricLine, ...]) -> bool:
+def _romanization(line: LyricLine, group: LyricGroup) -> str:
+    """Romanized ``line``, or "" when it should get none."""
+    text = line.text
+    # Mostly-Korean lines only: for "Just one more time (영원히)" a romanized copy
+    # would repeat the English for the sake of one word.
+    letters = sum(1 for ch in text if ch.isalpha())
+    if not has_hangul(text) or len(_SYLLABLE_RE.findall(text)) * 2 < letters:
+        return ""
+    roman = romanize(text)
     # Many K-drama LRCs ship their own romanization line; a second, slightly
     # different spelling under it would be noise. Compare letters only, loosely,
     # because romanization systems disagree on details (sipda / shipda).
     key = _LETTERS_RE.sub("", roman.lower())
-    return bool(key) and any(
-        SequenceMatcher(None, key, _LETTERS_RE.sub("", line.text.lower())).ratio() >= 0.75
-        for line in lines
-        if not has_hangul(line.text)
-    )
+    for other in group.lines:
+        other_key = _LETTERS_RE.sub("", other.text.lower())
+        if (
+            key
+            and not has_hangul(other.text)
+            and SequenceMatcher(None, key, other_key).ratio() >= 0.75
+        ):
+            return ""
+    return roman
 
 
 class _ElidedLabel(QLabel):
@@ -101,7 +134,8 @@ class _ElidedLabel(QLabel):
 
     def set_full_text(self, text: str) -> None:
         self._full = text
-        self.setToolTip(text)
+        # Tooltips auto-detect rich text: hand them escaped HTML so a path is never markup.
+        self.setToolTip(f"<p>{html.escape(text)}</p>" if text else "")
         self._elide()
 
     def full_text(self) -> str:
@@ -175,8 +209,8 @@ class _GroupView(QFrame):
             layout = self.layout()
             assert isinstance(layout, QVBoxLayout)
             for line, label in list(self.lines):
-                roman = romanize(line.text) if _wants_romanization(line.text) else ""
-                if not roman or _already_romanized(roman, self.group.lines):
+                roman = _romanization(line, self.group)
+                if not roman:
                     continue
                 rl = QLabel(roman)
                 rl.setProperty("lyr", "roman")
@@ -256,15 +290,10 @@ class LyricsView(QWidget):
         self._title.setTextFormat(Qt.TextFormat.PlainText)
         self._title.setWordWrap(True)
         self._origin = _ElidedLabel()
-        self._note = QFrame()
-        note_row = QHBoxLayout(self._note)
-        note_row.setContentsMargins(0, 0, 0, 0)
-        self._note_label = QLabel("These lyrics are not synced")
-        self._sync_button = QPushButton("Sync them…")
-        self._sync_button.setToolTip("Tap along with the song to time each line")
-        self._sync_button.clicked.connect(self.sync_requested)
-        note_row.addWidget(self._note_label, 1)
-        note_row.addWidget(self._sync_button)
+        self._note = _row(
+            (QLabel("These lyrics are not synced"), 1),
+            _button("Sync them…", "Tap along with the song to time each line", self.sync_requested),
+        )
 
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
@@ -283,44 +312,43 @@ class LyricsView(QWidget):
 
         empty = QWidget()
         empty_col = QVBoxLayout(empty)
+        empty_label = QLabel("No lyrics yet")
+        empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty_col.addStretch(1)
-        self._empty_label = QLabel("No lyrics yet")
-        self._empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        add = QPushButton("Add lyrics…")
-        add.clicked.connect(self.edit_requested)
-        empty_col.addWidget(self._empty_label)
+        empty_col.addWidget(empty_label)
+        add = _button("Add lyrics…", "Type, paste or import lyrics", self.edit_requested)
         empty_col.addWidget(add, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_col.addStretch(2)
         self._stack = QStackedWidget()
         self._stack.addWidget(empty)
         self._stack.addWidget(self._scroll)
 
-        self._footer = QWidget()
-        foot = QHBoxLayout(self._footer)
-        foot.setContentsMargins(0, 0, 0, 0)
-        edit = QPushButton("Edit…")
-        edit.setToolTip("Edit, import or sync these lyrics")
-        edit.clicked.connect(self.edit_requested)
-        foot.addWidget(edit)
-        foot.addStretch(1)
-        self._offset_box = QWidget()
-        off = QHBoxLayout(self._offset_box)
-        off.setContentsMargins(0, 0, 0, 0)
-        self._earlier = QPushButton("Earlier")
-        self._earlier.setToolTip("Show the lyrics 0.1 s earlier (they lag behind the singing)")
-        self._earlier.clicked.connect(lambda: self._user_offset(self._offset + OFFSET_STEP_MS))
-        self._later = QPushButton("Later")
-        self._later.setToolTip("Show the lyrics 0.1 s later (they run ahead of the singing)")
-        self._later.clicked.connect(lambda: self._user_offset(self._offset - OFFSET_STEP_MS))
+        step = OFFSET_STEP_MS
         self._offset_label = QLabel()
         self._offset_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("0.0 s earlier  "))
         self._offset_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._reset = QPushButton("Reset")
-        self._reset.setToolTip("Back to the timing in the lyrics file")
-        self._reset.clicked.connect(lambda: self._user_offset(0))
-        for w in (self._earlier, self._offset_label, self._later, self._reset):
-            off.addWidget(w)
-        foot.addWidget(self._offset_box)
+        self._reset = _button(
+            "Reset", "Back to the timing in the lyrics file", lambda: self._user_offset(0)
+        )
+        self._offset_box = _row(
+            _button(
+                "Earlier",
+                "Show the lyrics 0.1 s earlier (they lag behind the singing)",
+                lambda: self._user_offset(self._offset + step),
+            ),
+            self._offset_label,
+            _button(
+                "Later",
+                "Show the lyrics 0.1 s later (they run ahead of the singing)",
+                lambda: self._user_offset(self._offset - step),
+            ),
+            self._reset,
+        )
+        self._footer = _row(
+            (_button("Edit…", "Edit, import or sync these lyrics", self.edit_requested), 0),
+            (QWidget(), 1),
+            self._offset_box,
+        )
 
         col = QVBoxLayout(self)
         col.addWidget(self._title)
@@ -496,6 +524,7 @@ class LyricsView(QWidget):
         self.seek_requested.emit(ms)
         # Highlight at once; the player's next position confirms it.
         self.set_position(ms)
+        self._scroll_to_current(animate=True)  # also when it was already the current group
 
     def _user_offset(self, ms: int) -> None:
         if ms != self._offset:

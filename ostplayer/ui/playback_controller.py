@@ -61,6 +61,10 @@ class PlaybackController(QObject):
         return self._queue
 
     @property
+    def bridge(self) -> PlayerBridge:
+        return self._bridge
+
+    @property
     def current_song_id(self) -> str | None:
         return self._queue.current
 
@@ -79,8 +83,12 @@ class PlaybackController(QObject):
 
     # -- commands ------------------------------------------------------------------------
 
-    def play_list(self, song_ids: Sequence[str], index: int) -> None:
-        """Play ``song_ids[index]`` and queue the rest of the list after it."""
+    def play_list(self, song_ids: Sequence[str], index: int, *, start_ms: int = 0) -> None:
+        """Play ``song_ids[index]`` and queue the rest of the list after it.
+
+        ``start_ms`` starts the first song there (resuming where the user left off)
+        without first playing its opening for a moment.
+        """
         ids = list(song_ids)
         chosen = ids[index] if 0 <= index < len(ids) else None
         first = self._queue.start(ids, index, self._is_linked)
@@ -91,7 +99,7 @@ class PlaybackController(QObject):
             self.queue_changed.emit()
             self._halt()
             return
-        self._play_from(first)
+        self._play_from(first, start_ms=start_ms if first == chosen else 0)
 
     def play_pause(self) -> None:
         state = self._bridge.state()
@@ -184,7 +192,7 @@ class PlaybackController(QObject):
     def _not_linked_message(song_id: str) -> str:
         return f"No audio file is linked to song {song_id}"
 
-    def _play_from(self, song_id: str | None) -> None:
+    def _play_from(self, song_id: str | None, *, start_ms: int = 0) -> None:
         """Start ``song_id`` (already current in the queue), skipping failures forward."""
         if not self._player.available:
             if song_id is not None:
@@ -194,7 +202,8 @@ class PlaybackController(QObject):
             return
         # Bounded: every failure marks one song unplayable, so next() runs out.
         while song_id is not None:
-            problem = self._try_start(song_id)
+            problem = self._try_start(song_id, start_ms)
+            start_ms = 0  # only ever for the song that was asked for
             if problem is None:
                 self.queue_changed.emit()
                 return
@@ -204,7 +213,7 @@ class PlaybackController(QObject):
         self.queue_changed.emit()
         self._halt()
 
-    def _try_start(self, song_id: str) -> str | None:
+    def _try_start(self, song_id: str, start_ms: int = 0) -> str | None:
         """Load and play; returns a message when the song cannot even be handed to VLC."""
         path = self._resolve(song_id)
         if path is None:
@@ -213,6 +222,8 @@ class PlaybackController(QObject):
             return f"File not found: {path}"
         self._current_path = path
         self._bridge.load(path)
+        if start_ms > 0:
+            self._bridge.seek(start_ms)  # applied by the player as playback starts
         self._bridge.play()
         self.now_playing.emit(song_id)
         return None

@@ -217,6 +217,9 @@ class PlayerBridge(QObject):
         if state is PlayerState.PLAYING:
             self._clock.resume()
             self._poll.start()
+            if event.length_ms > 0 and event.length_ms != self._length:
+                self._length = event.length_ms
+                self.length_changed.emit(self._length)
         else:
             self._poll.stop()
             self._clock.pause()
