@@ -33,5 +33,5 @@ def visible_song_titles(window) -> list[str]:
 
 def _positions(window):
     model = window.model
-    for group, songs in model._groups:
+    for _group, songs in model._groups:
         yield from songs
