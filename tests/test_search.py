@@ -211,7 +211,7 @@ def _generated_queries(catalog: Catalog, count: int, seed: int) -> list[str]:
         elif kind == 4:
             text = rng.choice(hangul)
         elif kind == 5:
-            text = rng.choice(song.commentary)
+            text = rng.choice(song.commentary) if song.commentary else song.title
         elif kind == 6:
             # Two words from different songs: usually no or few matches.
             text = f"{rng.choice(songs).title} {rng.choice(songs).title}"
