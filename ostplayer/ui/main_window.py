@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -13,6 +13,7 @@ from . import menus
 from .banner import Banner
 from .browser import BrowserPanel
 from .browser_model import BrowserModel
+from .lyrics_panel import LyricsPanel
 from .page_view import PageView
 from .playback_controller import PlaybackController
 from .playback_ui import PlaybackUi
@@ -38,7 +39,7 @@ class MainWindow(QMainWindow):
         # Browser (left) and reading pane (right).
         self.model = BrowserModel(library.catalog, self.status)
         self.model.set_icons(menus.audio_icons(self.style()))
-        self.search = SearchService(library.catalog, self)
+        self.search = SearchService(library.catalog, self, start=False)
         self.browser = BrowserPanel(self.model, self.search)
         self.page_view = PageView()
         self.reading = ReadingPane(library, self.status, self.page_view, player.available)
@@ -65,6 +66,8 @@ class MainWindow(QMainWindow):
             self,
         )
         self._io = None
+        self.lyrics = LyricsPanel(library, self.controller, settings, self)
+        self.reading.lyrics_source = self.lyrics.describe_source
 
         self._build_layout()
         self.menu_actions = menus.build(self)
@@ -81,6 +84,9 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.resume_banner)
         self.content_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.content_splitter.addWidget(self.page_view)
+        self.content_splitter.addWidget(self.lyrics.view)
+        self.content_splitter.setStretchFactor(0, 3)
+        self.content_splitter.setStretchFactor(1, 2)
         right_layout.addWidget(self.content_splitter, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -104,6 +110,9 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.browser.song_selected.connect(lambda sid: self.reading.show("song", sid))
+        self.browser.song_selected.connect(self.lyrics.select)
+        self.lyrics.message.connect(self.show_status)
+        self.lyrics.lyrics_changed.connect(self._on_song_changed)
         self.browser.group_selected.connect(
             lambda key: self.reading.show("group", key, self.model.grouping)
         )
@@ -217,7 +226,19 @@ class MainWindow(QMainWindow):
             self.reading.home()
 
     def edit_lyrics(self, song_id: str) -> None:
-        self.show_status("The lyrics editor arrives with synced lyrics.")
+        self.lyrics.edit(song_id)
+
+    def set_lyrics_visible(self, visible: bool) -> None:
+        self.lyrics.view.setVisible(visible)
+        self.settings.setValue("ui/lyrics_visible", visible)
+
+    def set_lyrics_mode(self, on: bool) -> None:
+        """Lyrics fill the window in large type; everything but the transport steps aside."""
+        self.browser.setVisible(not on)
+        self.page_view.setVisible(not on)
+        self.lyrics.view.setVisible(on or self.menu_actions["lyrics"].isChecked())
+        self.lyrics.view.set_large(on)
+        self.menu_actions["lyrics-mode"].setChecked(on)
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
@@ -298,3 +319,4 @@ class MainWindow(QMainWindow):
         if not getattr(self, "_painted", False):
             self._painted = True
             self.first_painted.emit()
+            QTimer.singleShot(0, self.search.start)

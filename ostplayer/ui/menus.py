@@ -110,6 +110,16 @@ def build(w: MainWindow) -> dict[str, QAction]:
     )
     newest.setChecked(w.model.newest_first)
     view.addSeparator()
+    lyrics = add(
+        view, "lyrics", "&Lyrics beside the page", w.set_lyrics_visible, "Ctrl+Shift+L", True
+    )
+    lyrics.setChecked(w.settings.value("ui/lyrics_visible", True) not in (False, "false"))
+    w.lyrics.view.setVisible(lyrics.isChecked())
+    add(view, "lyrics-mode", "Lyrics &mode (full window)", w.set_lyrics_mode, "F11", True)
+    roman = add(
+        view, "romanization", "&Romanization under Hangul", w.lyrics.set_romanization, None, True
+    )
+    roman.setChecked(w.lyrics.romanization)
     queue = w.queue_dock.toggleViewAction()
     queue.setText("&Queue")
     queue.setShortcut(QKeySequence("Ctrl+Shift+Q"))

@@ -126,6 +126,7 @@ class SongExtras:
     play_count: int = 0
     last_played: float | None = None
     playback_available: bool = True
+    lyrics_source: str = ""
 
 
 def song_page(catalog: Catalog, song: Song, extras: SongExtras) -> str:
@@ -201,6 +202,8 @@ def audio_section(song: Song, extras: SongExtras) -> str:
         ]
     actions.append(action("lyrics", song.id, "Edit lyrics…"))
     rows.append(" · ".join(actions))
+    if extras.lyrics_source:
+        rows.append(esc(extras.lyrics_source))
     if extras.play_count:
         when = (
             time.strftime("%Y-%m-%d %H:%M", time.localtime(extras.last_played))

@@ -23,6 +23,7 @@ class ReadingPane(QObject):
         self.view = view
         self.playback_available = playback_available
         self.current: tuple[str, str] = ("", "")
+        self.lyrics_source = lambda _song_id: ""
         self.grouping = Grouping.DRAMA
 
     @property
@@ -99,4 +100,5 @@ class ReadingPane(QObject):
             play_count=stats.count,
             last_played=stats.last_played,
             playback_available=self.playback_available,
+            lyrics_source=self.lyrics_source(song_id),
         )

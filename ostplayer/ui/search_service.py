@@ -18,18 +18,29 @@ class SearchService(QObject):
     ready = Signal()  # emitted on the GUI thread (queued) once the index is built
     _built = Signal(object, object)  # catalog, index: crosses from the worker thread
 
-    def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
+    def __init__(self, catalog: Catalog, parent: QObject | None = None, *, start: bool = True):
         super().__init__(parent)
         self._built.connect(self._on_built)
         self._index: SearchIndex | None = None
-        self.set_catalog(catalog)
+        self.set_catalog(catalog, start=start)
 
-    def set_catalog(self, catalog: Catalog) -> None:
+    def set_catalog(self, catalog: Catalog, *, start: bool = True) -> None:
+        """Use a new catalog; a large one is indexed in the background once ``start`` is
+        called (the window calls it after its first paint, so the build never competes with
+        the first frame for the interpreter)."""
         self._catalog = catalog
         self._index = None
+        self._started = False
         if len(catalog.songs) <= 2000:
             self._index = SearchIndex.build(catalog)
+        elif start:
+            self.start()
+
+    def start(self) -> None:
+        if self._index is not None or self._started:
             return
+        self._started = True
+        catalog = self._catalog
         worker = threading.Thread(
             target=lambda: self._built.emit(catalog, SearchIndex.build(catalog)),
             name="search-index",

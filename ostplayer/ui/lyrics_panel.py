@@ -1,0 +1,187 @@
+"""Wires the lyrics view to the library and the player: which song's lyrics, where they come
+from, the highlight clock, seeking, offsets, and the editor.
+
+The view follows the playing song; with nothing playing it shows the selected song. The
+highlight is driven by a 16 ms precise timer that runs only while playing and reads the
+bridge's interpolated position (libVLC itself reports time in ~250 ms steps).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from ..catalog.library import Library
+from ..lyrics_sources import FoundLyrics, LyricsOrigin, resolve_lyrics
+from ..playback.base import PlayerState
+from .lyrics_view import LyricsView
+from .playback_controller import PlaybackController
+
+HIGHLIGHT_TICK_MS = 16
+
+ORIGIN_LABELS = {
+    LyricsOrigin.LIBRARY: "saved in your library",
+    LyricsOrigin.SIDECAR_LRC: "a .lrc file next to the audio",
+    LyricsOrigin.SIDECAR_TXT: "a .txt file next to the audio",
+    LyricsOrigin.EMBEDDED: "the audio file's tags",
+    LyricsOrigin.EXCERPT: "the catalog (an excerpt)",
+}
+
+
+class LyricsPanel(QObject):
+    message = Signal(str)
+    lyrics_changed = Signal(str)  # song id whose saved lyrics changed
+
+    def __init__(
+        self,
+        library: Library,
+        controller: PlaybackController,
+        settings: QSettings,
+        parent_widget: QWidget,
+    ) -> None:
+        super().__init__(parent_widget)
+        self.library = library
+        self.controller = controller
+        self.settings = settings
+        self._parent = parent_widget
+        self.view = LyricsView()
+        self.view.setObjectName("lyricsView")
+        self.song_id: str | None = None
+        self._selected: str | None = None
+        self._editor = None
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(HIGHLIGHT_TICK_MS)
+        self._timer.timeout.connect(self._tick)
+
+        self.view.seek_requested.connect(self._seek)
+        self.view.offset_changed.connect(self._save_offset)
+        self.view.edit_requested.connect(lambda: self.edit(self.song_id))
+        self.view.sync_requested.connect(lambda: self.edit(self.song_id, sync=True))
+        bridge = controller._bridge
+        bridge.state_changed.connect(self._on_state)
+        bridge.time_changed.connect(lambda _ms: self._tick())
+        controller.now_playing.connect(self.show_song)
+        controller.stopped.connect(self._on_stopped)
+        self.view.set_romanization(self.romanization)
+
+    # --- which song -------------------------------------------------------------------------
+
+    def select(self, song_id: str) -> None:
+        """The browser selected a song: show it unless another one is playing."""
+        self._selected = song_id
+        if self.controller.current_song_id is None or self.controller.state() in (
+            PlayerState.STOPPED,
+            PlayerState.ENDED,
+            PlayerState.ERROR,
+        ):
+            self.show_song(song_id)
+
+    def _on_stopped(self) -> None:
+        if self._selected:
+            self.show_song(self._selected)
+
+    def find(self, song_id: str) -> FoundLyrics | None:
+        song = self.library.catalog.songs.get(song_id)
+        if song is None:
+            return None
+        return resolve_lyrics(
+            self.library.saved_lyrics(song_id),
+            self.library.audio_path(song_id),
+            song.lyrics_excerpt or None,
+        )
+
+    def describe_source(self, song_id: str) -> str:
+        found = self.find(song_id)
+        if found is None:
+            return "No lyrics yet."
+        kind = "synced" if found.lyrics.synced else "not synced"
+        return f"Lyrics from {ORIGIN_LABELS[found.origin]} ({kind})."
+
+    def show_song(self, song_id: str) -> None:
+        song = self.library.catalog.songs.get(song_id)
+        if song is None:
+            return
+        self.song_id = song_id
+        self.view.set_lyrics(self.find(song_id), song.title)
+        self.view.set_offset(self.library.lyrics_offset(song_id))
+        self._tick()
+
+    def reload(self) -> None:
+        if self.song_id:
+            self.show_song(self.song_id)
+
+    # --- following the music ----------------------------------------------------------------
+
+    def _playing_this(self) -> bool:
+        return self.song_id is not None and self.song_id == self.controller.current_song_id
+
+    def _on_state(self, state: PlayerState) -> None:
+        if state is PlayerState.PLAYING and self._playing_this():
+            self._timer.start()
+        else:
+            self._timer.stop()
+        self._tick()
+
+    def _tick(self) -> None:
+        if self._playing_this():
+            self.view.set_position(self.controller.position_ms())
+
+    def _seek(self, ms: int) -> None:
+        if self._playing_this():
+            self.controller.seek(ms)
+        elif self.song_id and self.library.audio_path(self.song_id):
+            self.message.emit("Play the song to jump to a line.")
+
+    def _save_offset(self, ms: int) -> None:
+        if self.song_id:
+            self.library.set_lyrics_offset(self.song_id, ms)
+            self.message.emit(f"Lyrics offset {ms:+d} ms saved for this song.")
+
+    # --- view options -----------------------------------------------------------------------
+
+    @property
+    def romanization(self) -> bool:
+        return self.settings.value("lyrics/romanization", False) in (True, "true")
+
+    def set_romanization(self, enabled: bool) -> None:
+        self.settings.setValue("lyrics/romanization", enabled)
+        self.view.set_romanization(enabled)
+
+    # --- editing ----------------------------------------------------------------------------
+
+    def edit(self, song_id: str | None, sync: bool = False) -> None:
+        from .lyrics_editor import LyricsEditorDialog
+
+        if song_id is None or song_id not in self.library.catalog.songs:
+            return
+        song = self.library.catalog.songs[song_id]
+        if sync and song_id != self.controller.current_song_id and self.library.audio_path(song_id):
+            # Tapping along needs the music: start the song the user wants to sync.
+            self.controller.play_list([song_id], 0)
+        found = self.find(song_id)
+        initial = found.lyrics if found is not None else None
+        playing = song_id == self.controller.current_song_id
+        dialog = LyricsEditorDialog(
+            song.title,
+            initial,
+            self.controller.position_ms if playing else None,
+            self.controller.seek if playing else None,
+            self._parent,
+            export_target=self.library.audio_path(song_id),
+            play_pause=self.controller.play_pause if playing else None,
+        )
+        dialog.accepted.connect(lambda: self._saved(song_id, dialog.result_text()))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._editor = dialog
+        if sync:
+            dialog.show_sync_page()
+        # Not modal: the transport must stay usable while the user taps along.
+        dialog.show()
+
+    def _saved(self, song_id: str, text: str) -> None:
+        self.library.set_saved_lyrics(song_id, text or None)
+        self.message.emit("Lyrics saved in your library.")
+        if song_id == self.song_id:
+            self.reload()
+        self.lyrics_changed.emit(song_id)
