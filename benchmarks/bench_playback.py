@@ -41,7 +41,7 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget  # noqa: E402
 
 from ostplayer.playback.base import PlayerState  # noqa: E402
-from ostplayer.ui.player_bridge import PlayerBridge, ensure_emit_refcount_guard  # noqa: E402
+from ostplayer.ui.player_bridge import PlayerBridge  # noqa: E402
 
 BASE_VLC_ARGS = ["--aout=dummy", "--no-video", "--quiet"]
 
@@ -249,7 +249,6 @@ def main() -> None:
     args = parser.parse_args()
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    ensure_emit_refcount_guard()
     vlc_args = BASE_VLC_ARGS + args.vlc_arg
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)

@@ -266,7 +266,7 @@ def _guess_utf16(data: bytes) -> str | None:
 
 
 def _strip_bom(text: str) -> str:
-    return text[1:] if text.startswith("\ufeff") else text
+    return text.lstrip("\ufeff")
 
 
 # ------------------------------------------------------------------------ parsing

@@ -14,9 +14,8 @@ cannot skip the one that just started.
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import sys
+import time
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
@@ -27,55 +26,9 @@ log = logging.getLogger(__name__)
 
 DEFAULT_POLL_INTERVAL_MS = 200
 
-# -- PySide6 6.12 emit() refcount bug ---------------------------------------------------------
-# Measured with PySide6 6.12.0 on CPython 3.11: every Python-side ``SignalInstance.emit()``
-# returns ``True`` without owning a reference, so each emit drops True's refcount by one.
-# True starts near 600 references in a Qt process, so after a few hundred emits the
-# interpreter aborts ("bool_dealloc: deallocating True or False"). CPython >= 3.12 makes
-# bools immortal, which hides the bug. The guard detects the leak at run time and, only
-# then, gives True and False a huge refcount (what 3.12 does), so nothing can free them.
-_PIN_REFS = 1 << 40
-_guard_state: bool | None = None
-
-
-class _EmitProbe(QObject):
-    sig = Signal()
-
-
-def _emit_leaks_true() -> bool:
-    probe = _EmitProbe()
-    before = sys.getrefcount(True)
-    for _ in range(16):
-        probe.sig.emit()
-    return sys.getrefcount(True) <= before - 8
-
-
-def ensure_emit_refcount_guard() -> bool:
-    """Neutralise the PySide6 emit() refcount leak if this build has it; idempotent.
-
-    Call once at start-up before emitting signals in bulk (the app's main and the test
-    suite's conftest should); PlayerBridge calls it too. Returns True if the leak was
-    found and pinned.
-    """
-    global _guard_state
-    if _guard_state is not None:
-        return _guard_state
-    leaks = sys.implementation.name == "cpython" and _emit_leaks_true()
-    if leaks:
-        for obj in (True, False):
-            before = sys.getrefcount(obj)
-            # ob_refcnt is the first field of every object in CPython release builds;
-            # verify the write landed where expected and undo it if not.
-            cell = ctypes.c_ssize_t.from_address(id(obj))
-            cell.value += _PIN_REFS
-            if sys.getrefcount(obj) - before != _PIN_REFS:
-                cell.value -= _PIN_REFS
-                log.error("could not pin %r; PySide6 emit() leak is unmitigated", obj)
-                leaks = False
-        if leaks:
-            log.info("PySide6 emit() leaks a reference to True; pinned True/False")
-    _guard_state = leaks
-    return leaks
+# libVLC's TimeChanged events carry the freshest time; get_time() lags them by up to one
+# ~250 ms step, so a poll only re-syncs the clock when events have gone quiet this long.
+POLL_RESYNC_AFTER_S = 1.0
 
 
 _STATE_FOR_KIND = {
@@ -107,13 +60,13 @@ class PlayerBridge(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        ensure_emit_refcount_guard()
         self._player = player
         self._clock = clock or PlaybackClock()
         self._generation = 0
         self._state = PlayerState.STOPPED
         self._length = 0
         self._shut_down = False
+        self._last_time_event = 0.0
         # Polling only while playing: an idle player must not wake the CPU.
         self._poll = QTimer(self)
         self._poll.setInterval(poll_interval_ms)
@@ -205,6 +158,7 @@ class PlayerBridge(QObject):
             return
         kind = event.kind
         if kind is EventKind.TIME_CHANGED:
+            self._last_time_event = time.monotonic()
             self._clock.report(event.time_ms)
             self.time_changed.emit(self.position_ms())
             return
@@ -235,7 +189,8 @@ class PlayerBridge(QObject):
             self.error.emit(event.message)
 
     def _on_poll(self) -> None:
-        self._clock.report(self._player.time_ms())
+        if time.monotonic() - self._last_time_event > POLL_RESYNC_AFTER_S:
+            self._clock.report(self._player.time_ms())
         self.time_changed.emit(self.position_ms())
 
     def _set_state(self, state: PlayerState) -> None:
