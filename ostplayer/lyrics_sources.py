@@ -20,10 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import mutagen
-from mutagen.id3 import ID3
-from mutagen.mp4 import MP4Tags
-
 from ostplayer.domain.lyrics import (
     LyricLine,
     Lyrics,
@@ -155,6 +151,11 @@ def read_embedded(audio_path: str | Path) -> FoundLyrics | None:
 def _embedded_candidates(path: str) -> list[tuple[Lyrics, str]]:
     if not os.path.isfile(path):
         return []
+    # mutagen takes ~15 ms to import: load it when a linked file is first read, not at start-up.
+    import mutagen
+    from mutagen.id3 import ID3
+    from mutagen.mp4 import MP4Tags
+
     audio: Any = None
     try:
         audio = mutagen.File(path)
