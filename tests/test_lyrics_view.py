@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from ostplayer.domain.lyrics import parse_lyrics
 from ostplayer.domain.romanize import ROMANIZATION_AVAILABLE
 from ostplayer.lyrics_sources import FoundLyrics, LyricsOrigin
-from ostplayer.ui import lyrics_view as lv
+from ostplayer.ui.lyrics_group import GroupView
+from ostplayer.ui.lyrics_header import ElidedLabel
 from ostplayer.ui.lyrics_view import LyricsView
 
 # 20 groups every 2 s from 1 s, the first one with a translation sharing its stamp.
@@ -75,9 +76,9 @@ def test_highlight_follows_the_position_and_centres_the_group(view, qtbot) -> No
 def test_group_change_is_the_only_restyling(view, monkeypatch) -> None:
     view.set_lyrics(found())
     calls: list[bool] = []
-    original = lv._GroupView.set_current
+    original = GroupView.set_current
     monkeypatch.setattr(
-        lv._GroupView, "set_current", lambda self, cur: (calls.append(cur), original(self, cur))
+        GroupView, "set_current", lambda self, cur: (calls.append(cur), original(self, cur))
     )
     for ms in range(3000, 5000, 16):  # one group, many ticks
         view.set_position(ms)
@@ -216,7 +217,7 @@ def test_empty_state_offers_to_add_lyrics(view, qtbot) -> None:
 def test_header_names_the_source(view) -> None:
     path = "/music/Goblin OST/01. Stay With Me.lrc"
     view.set_lyrics(found(LRC, LyricsOrigin.SIDECAR_LRC, path))
-    (origin,) = [w for w in view.findChildren(lv._ElidedLabel)]
+    (origin,) = [w for w in view.findChildren(ElidedLabel)]
     assert origin.full_text() == f"From the file {path}"
     assert origin.toolTip() == f"<p>From the file {path}</p>"
     view.set_lyrics(found(LRC, LyricsOrigin.SIDECAR_LRC, "/m/<b>x</b>.lrc"))

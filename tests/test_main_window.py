@@ -238,3 +238,63 @@ def test_a_broken_library_is_reported_in_the_window(qtbot, tmp_path):
     assert "could not be read" in w.notice_banner.label.text()
     assert "library.broken-" in w.notice_banner.label.text()
     assert len(w.library.catalog.songs) == 5
+
+
+def _generated(n_songs: int, n_dramas: int) -> dict:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from generate_catalog import generate
+
+    return generate(n_songs, n_dramas, seed=5)
+
+
+def test_file_import_runs_in_the_background_with_progress(qtbot, tmp_path):
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(_generated(6000, 300)))
+    w = make_window(qtbot, tmp_path / "data")
+    with qtbot.waitSignal(w.io.catalog_replaced, timeout=60_000):
+        task = w.io.import_file(path)
+        assert task.dialog.labelText() == "Importing big.json…"
+    assert task.dialog.maximum() >= 6000  # progress was reported
+    assert len(w.library.catalog.songs) == 6005
+    assert len(w.model.songs) == 6005
+    assert "Imported big.json: 6,000 new songs" in w.statusBar().currentMessage()
+
+
+def test_a_bad_import_file_changes_nothing_and_says_where(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps(
+            {
+                "format": "ostplayer-catalog",
+                "format_version": 1,
+                "songs": [{"id": "x", "title": "X", "drama": "nope", "performers": []}],
+            }
+        )
+    )
+    w = make_window(qtbot, tmp_path / "data")
+    before = (tmp_path / "data" / "library.json").read_bytes()
+    task = w.io.import_file(bad)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    task.wait()
+    assert "songs[0] 'x': field 'drama': unknown drama 'nope'" in shown[0]
+    assert (tmp_path / "data" / "library.json").read_bytes() == before
+
+
+def test_a_hangul_font_is_installed(qapp):
+    import os
+
+    from PySide6.QtGui import QFontDatabase
+
+    families = QFontDatabase.families(QFontDatabase.WritingSystem.Korean)
+    if not families and not os.environ.get("CI"):
+        import pytest
+
+        pytest.skip("no Hangul font here; `make test` installs fonts-nanum")
+    assert families, "no font can render Hangul: titles would show as boxes"

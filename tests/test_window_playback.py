@@ -86,3 +86,19 @@ def test_volume_and_the_last_song_are_remembered_and_resume_is_offered(qtbot, tm
     w2.offer_resume()
     assert w2.resume_banner.isVisible()
     assert "Resume “Our Tears”" in w2.resume_banner.label.text()
+
+
+def test_play_next_puts_a_song_first_in_the_queue_panel(qtbot, tmp_path):
+    w = vlc_window(qtbot, tmp_path)
+    for song in ("its-you", "start-over", "ambiguous"):
+        w.actions_.link(song, str(make_wav(tmp_path / f"{song}.wav", 4.0)))
+    w.play_songs("its-you", ["its-you", "start-over"])
+    qtbot.waitUntil(lambda: w.controller.current_song_id == "its-you", timeout=5000)
+    w.queue_song("ambiguous", next_up=True)
+    assert w.queue_dock.isVisible()
+    assert w.controller.queue.upcoming()[0] == "ambiguous"
+    assert w.upcoming.index(0, 0).data().startswith("1. Ambiguous")
+    with qtbot.waitSignal(w.controller.now_playing, timeout=5000) as nxt:
+        w.controller.next()
+    assert nxt.args == ["ambiguous"]
+    w.controller.stop()

@@ -90,8 +90,10 @@ class Catalog:
             for key, value in getattr(other, name).items():
                 if key not in mine:
                     summary.added += 1
+                    summary.songs_added += name == "songs"
                 elif mine[key] != value:
                     summary.updated += 1
+                    summary.songs_updated += name == "songs"
                 else:
                     summary.unchanged += 1
                 mine[key] = value
@@ -117,9 +119,15 @@ class MergeSummary:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    songs_added: int = 0
+    songs_updated: int = 0
 
     def __str__(self) -> str:
-        return f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged"
+        return (
+            f"{self.songs_added:,} new songs, {self.songs_updated:,} songs updated"
+            f" ({self.added:,} entries added, {self.updated:,} updated,"
+            f" {self.unchanged:,} unchanged)"
+        )
 
 
 def format_credits(credits: Iterable[Credit], people: dict[str, Person]) -> str:

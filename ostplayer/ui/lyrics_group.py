@@ -1,4 +1,5 @@
-"""One lyric group in the lyrics view: its lines, their romanization, karaoke colouring.
+"""One lyric group in the lyrics view: its lines, their romanization, karaoke colouring,
+and the style sheet that colours them (it selects the label properties set here).
 
 Safety: lyric text is user/file content, so every label showing it is
 ``Qt.PlainText``. Word-by-word (enhanced LRC) lines need two colours and use rich
@@ -14,17 +15,48 @@ from collections.abc import Callable
 from difflib import SequenceMatcher
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
 from ostplayer.domain.lyrics import LyricGroup, LyricLine
 from ostplayer.domain.romanize import has_hangul, romanize
 
-__all__ = ["PAUSE_MARK", "GroupView", "romanization"]
+__all__ = ["CONTENT_NAME", "PAUSE_MARK", "GroupView", "blend", "group_style_sheet", "romanization"]
 
 PAUSE_MARK = "♪"
+CONTENT_NAME = "lyricsContent"  # object name of the widget holding the groups
 _LETTERS_RE = re.compile(r"[^a-z]")
 _SYLLABLE_RE = re.compile(r"[\uac00-\ud7a3]")
+
+
+def blend(a: QColor, b: QColor, t: float) -> QColor:
+    """``a`` moved ``t`` of the way towards ``b`` (0 = a, 1 = b)."""
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * t),
+        round(a.green() + (b.green() - a.green()) * t),
+        round(a.blue() + (b.blue() - a.blue()) * t),
+    )
+
+
+def group_style_sheet(text: QColor, window: QColor, base_pt: float, large: bool) -> str:
+    """Style sheet for the view holding the groups: dim lines, the current one in full
+    text colour; plain lyrics (``synced`` false on the content widget) all in full."""
+    dim = blend(text, window, 0.55).name()
+    roman = blend(text, window, 0.5).name()
+    roman_cur = blend(text, window, 0.3).name()
+    line_pt = base_pt * (2.3 if large else 1.3)
+    roman_pt = line_pt * 0.72
+    # Normal weight: DejaVu (Latin) has no semibold, so any bolder weight turns
+    # English lines heavy next to the Hangul (Nanum) ones.
+    weight = 400
+    return (
+        f"QLabel[lyr='line'] {{ color: {dim}; font-size: {line_pt:.1f}pt;"
+        f" font-weight: {weight}; }}\n"
+        f"QLabel[lyr='line'][cur='true'] {{ color: {text.name()}; }}\n"
+        f"#{CONTENT_NAME}[synced='false'] QLabel[lyr='line'] {{ color: {text.name()}; }}\n"
+        f"QLabel[lyr='roman'] {{ color: {roman}; font-size: {roman_pt:.1f}pt; }}\n"
+        f"QLabel[lyr='roman'][cur='true'] {{ color: {roman_cur}; }}\n"
+    )
 
 
 def romanization(line: LyricLine, group: LyricGroup) -> str:

@@ -1,16 +1,18 @@
 """The lyrics panel: follows playback, highlights the current group, seeks on click.
 
 Layout: a header (title, where the lyrics come from, "not synced" note), a scroll
-area with one ``_GroupView`` per lyric group, and a footer with the offset control.
+area with one :class:`~ostplayer.ui.lyrics_group.GroupView` per lyric group, and a
+footer with the offset control. Synced lyrics are padded by half a viewport so the
+first and last lines can be centred; plain lyrics read like a page, from the top, and
+are never scrolled by the view.
 
 Performance: the lead calls :meth:`LyricsView.set_position` every 16-30 ms. When the
 group has not changed that is one bisect and a comparison. A group change restyles
 only the old and the new group (colour only: same font, so no text re-wraps) and
 starts one scroll animation.
 
-Safety: lyric text is user/file content, so every label showing it is
-``Qt.PlainText``. Word-by-word (enhanced LRC) lines need two colours and use rich
-text, built only from ``html.escape``-d segments.
+Safety: lyric text is user/file content; see :mod:`ostplayer.ui.lyrics_group`. The
+header's title and source are ``Qt.PlainText`` too.
 
 Following: our own scrolling goes through ``setValue`` (animation), which never
 emits ``actionTriggered``; wheel, keys and scrollbar drags do. That is how a user
@@ -19,11 +21,7 @@ scroll is told apart from ours, and it pauses following for ``follow_resume_ms``
 
 from __future__ import annotations
 
-import html
-import re
-from bisect import bisect_right
 from collections.abc import Callable
-from difflib import SequenceMatcher
 
 from PySide6.QtCore import (
     QEasingCurve,
@@ -35,29 +33,28 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QColor, QMouseEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ostplayer.domain.lyrics import LyricGroup, LyricLine, Lyrics
-from ostplayer.domain.romanize import has_hangul, romanize
-from ostplayer.lyrics_sources import FoundLyrics, LyricsOrigin
+from ostplayer.domain.lyrics import Lyrics
+from ostplayer.lyrics_sources import FoundLyrics
+
+from .lyrics_group import CONTENT_NAME, GroupView, blend, group_style_sheet
+from .lyrics_header import ElidedLabel, origin_text
 
 __all__ = ["LyricsView"]
 
 OFFSET_STEP_MS = 100
-PAUSE_MARK = "♪"
-_LETTERS_RE = re.compile(r"[^a-z]")
-_SYLLABLE_RE = re.compile(r"[\uac00-\ud7a3]")
+PAGE_MARGIN = 12  # px around plain lyrics and the empty state, and beside synced ones
 
 
 def _button(text: str, tip: str, slot: Callable[[], object] | SignalInstance) -> QPushButton:
@@ -78,187 +75,6 @@ def _row(*items: QWidget | tuple[QWidget, int]) -> QWidget:
     return strip
 
 
-def _blend(a: QColor, b: QColor, t: float) -> QColor:
-    """``a`` moved ``t`` of the way towards ``b`` (0 = a, 1 = b)."""
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * t),
-        round(a.green() + (b.green() - a.green()) * t),
-        round(a.blue() + (b.blue() - a.blue()) * t),
-    )
-
-
-def origin_text(found: FoundLyrics) -> str:
-    """Header line saying where the lyrics come from."""
-    origin = found.origin
-    if origin is LyricsOrigin.LIBRARY:
-        return "Lyrics saved in your library"
-    if origin in (LyricsOrigin.SIDECAR_LRC, LyricsOrigin.SIDECAR_TXT):
-        return f"From the file {found.detail}"
-    if origin is LyricsOrigin.EMBEDDED:
-        return f"Embedded in the audio file ({found.detail})"
-    return "Catalog excerpt (may be incomplete)"
-
-
-def _romanization(line: LyricLine, group: LyricGroup) -> str:
-    """Romanized ``line``, or "" when it should get none."""
-    text = line.text
-    # Mostly-Korean lines only: for "Just one more time (영원히)" a romanized copy
-    # would repeat the English for the sake of one word.
-    letters = sum(1 for ch in text if ch.isalpha())
-    if not has_hangul(text) or len(_SYLLABLE_RE.findall(text)) * 2 < letters:
-        return ""
-    roman = romanize(text)
-    # Many K-drama LRCs ship their own romanization line; a second, slightly
-    # different spelling under it would be noise. Compare letters only, loosely,
-    # because romanization systems disagree on details (sipda / shipda).
-    key = _LETTERS_RE.sub("", roman.lower())
-    for other in group.lines:
-        other_key = _LETTERS_RE.sub("", other.text.lower())
-        if (
-            key
-            and not has_hangul(other.text)
-            and SequenceMatcher(None, key, other_key).ratio() >= 0.75
-        ):
-            return ""
-    return roman
-
-
-class _ElidedLabel(QLabel):
-    """One-line label that elides in the middle (long sidecar paths) instead of widening."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = ""
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def set_full_text(self, text: str) -> None:
-        self._full = text
-        # Tooltips auto-detect rich text: hand them escaped HTML so a path is never markup.
-        self.setToolTip(f"<p>{html.escape(text)}</p>" if text else "")
-        self._elide()
-
-    def full_text(self) -> str:
-        return self._full
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        width = max(10, self.width())
-        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, width))
-
-
-class _GroupView(QFrame):
-    """All lines of one lyric group (plus romanizations); clicking it seeks there."""
-
-    def __init__(self, view: LyricsView, index: int, group: LyricGroup, synced: bool) -> None:
-        super().__init__()
-        self._view = view
-        self.index = index
-        self.group = group
-        self._press_y: float | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        self.lines: list[tuple[LyricLine, QLabel]] = []
-        self.romans: list[QLabel] = []
-        self.word_times: list[tuple[int, ...]] = []  # per line with words
-        self._word_state: list[int] = []
-        if group.is_blank:
-            # Synced: a timed pause, shown as a note. Plain: a stanza break.
-            line = LyricLine(PAUSE_MARK if synced else "")
-            self._add_line(layout, line)
-        else:
-            for line in group.lines:
-                self._add_line(layout, line)
-        if synced:
-            self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Click to play from here" if synced else "")
-
-    def _add_line(self, layout: QVBoxLayout, line: LyricLine) -> None:
-        label = QLabel()
-        label.setProperty("lyr", "line")
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        if line.words:
-            # Rich text only for karaoke colouring, from escaped segments only.
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setText(self._words_html(line, -1))
-            self.word_times.append(tuple(w.time_ms for w in line.words))
-            self._word_state.append(-1)
-        else:
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setText(line.text)
-        layout.addWidget(label)
-        self.lines.append((line, label))
-
-    def _words_html(self, line: LyricLine, sung: int) -> str:
-        parts = ['<span style="white-space:pre-wrap">']
-        for i, word in enumerate(line.words):
-            text = html.escape(word.text, quote=False)
-            parts.append(
-                f'<span style="color:{self._view.accent_name}">{text}</span>' if i < sung else text
-            )
-        parts.append("</span>")
-        return "".join(parts)
-
-    def set_romanized(self, enabled: bool) -> None:
-        if enabled and not self.romans:
-            layout = self.layout()
-            assert isinstance(layout, QVBoxLayout)
-            for line, label in list(self.lines):
-                roman = _romanization(line, self.group)
-                if not roman:
-                    continue
-                rl = QLabel(roman)
-                rl.setProperty("lyr", "roman")
-                rl.setTextFormat(Qt.TextFormat.PlainText)
-                rl.setWordWrap(True)
-                rl.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-                layout.insertWidget(layout.indexOf(label) + 1, rl)
-                self.romans.append(rl)
-        for rl in self.romans:
-            rl.setVisible(enabled)
-
-    def set_current(self, current: bool) -> None:
-        for widget in [label for _, label in self.lines] + self.romans:
-            widget.setProperty("cur", current)
-            # Property selectors are evaluated at polish time only.
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
-        if not current:
-            self.update_words(None)
-
-    def update_words(self, position_key: int | None) -> None:
-        """Colour sung words; ``position_key`` is in the file's time base (None: none)."""
-        k = 0
-        for line, label in self.lines:
-            if not line.words:
-                continue
-            sung = -1 if position_key is None else bisect_right(self.word_times[k], position_key)
-            if sung != self._word_state[k]:
-                self._word_state[k] = sung
-                label.setText(self._words_html(line, sung))
-            k += 1
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._press_y = event.position().y()
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        pressed, self._press_y = self._press_y, None
-        if (
-            event.button() == Qt.MouseButton.LeftButton
-            and pressed is not None
-            and abs(event.position().y() - pressed) < 8
-            and self.rect().contains(event.position().toPoint())
-        ):
-            self._view._group_clicked(self.index)
-        super().mouseReleaseEvent(event)
-
-
 class LyricsView(QWidget):
     """Lyrics panel. Feed it :meth:`set_position` while playing; see the module doc."""
 
@@ -277,7 +93,7 @@ class LyricsView(QWidget):
         super().__init__(parent)
         self.scroll_duration_ms = scroll_duration_ms
         self._lyrics: Lyrics | None = None
-        self._groups: list[_GroupView] = []
+        self._groups: list[GroupView] = []
         self._current = -1
         self._position = 0
         self._offset = 0
@@ -289,7 +105,7 @@ class LyricsView(QWidget):
         self._title = QLabel()
         self._title.setTextFormat(Qt.TextFormat.PlainText)
         self._title.setWordWrap(True)
-        self._origin = _ElidedLabel()
+        self._origin = ElidedLabel()
         self._note = _row(
             (QLabel("These lyrics are not synced"), 1),
             _button("Sync them…", "Tap along with the song to time each line", self.sync_requested),
@@ -310,15 +126,16 @@ class LyricsView(QWidget):
         self._resume_timer.setInterval(follow_resume_ms)
         self._resume_timer.timeout.connect(self._resume_following)
 
+        # The empty state sits at the top, where plain lyrics would start.
         empty = QWidget()
         empty_col = QVBoxLayout(empty)
+        empty_col.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
         empty_label = QLabel("No lyrics yet")
-        empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty_col.addStretch(1)
+        empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         empty_col.addWidget(empty_label)
         add = _button("Add lyrics…", "Type, paste or import lyrics", self.edit_requested)
         empty_col.addWidget(add, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_col.addStretch(2)
+        empty_col.addStretch(1)
         self._stack = QStackedWidget()
         self._stack.addWidget(empty)
         self._stack.addWidget(self._scroll)
@@ -410,13 +227,14 @@ class LyricsView(QWidget):
         self._footer.setVisible(lyrics is not None)
         self._offset_box.setVisible(synced)
         content = QWidget()
-        content.setObjectName("lyricsContent")
+        content.setObjectName(CONTENT_NAME)
         content.setProperty("synced", synced)
         col = QVBoxLayout(content)
         col.setSpacing(self._group_spacing())
         self._groups = []
         for i, group in enumerate(lyrics.groups if lyrics is not None else ()):
-            gv = _GroupView(self, i, group, synced)
+            gv = GroupView(i, group, synced, lambda: self.accent_name)
+            gv.clicked.connect(self._group_clicked)
             if self._romanized:
                 gv.set_romanized(True)
             col.addWidget(gv)
@@ -481,7 +299,14 @@ class LyricsView(QWidget):
         centre = gv.y() + gv.height() // 2 - self._scroll.viewport().height() // 2
         return max(bar.minimum(), min(bar.maximum(), centre))
 
+    def _synced(self) -> bool:
+        return self._lyrics is not None and self._lyrics.synced
+
     def _scroll_to_current(self, animate: bool) -> None:
+        # Plain lyrics have no current line: the reader owns the scrollbar, so a resize
+        # or the end of the follow pause must not send them back to the top.
+        if not self._synced():
+            return
         bar = self._scroll.verticalScrollBar()
         target = self._target_value()
         self._anim.stop()
@@ -543,11 +368,12 @@ class LyricsView(QWidget):
         return 26 if self._large else 14
 
     def _update_padding(self) -> None:
-        # Half a viewport above the first and below the last line, so both can centre.
+        # Synced: half a viewport above the first and below the last line, so both can
+        # centre. Plain: a page margin only, so the text starts at the top.
         content = self._scroll.widget()
         if content is not None and content.layout() is not None:
-            pad = self._scroll.viewport().height() // 2
-            content.layout().setContentsMargins(12, pad, 12, pad)
+            pad = self._scroll.viewport().height() // 2 if self._synced() else PAGE_MARGIN
+            content.layout().setContentsMargins(PAGE_MARGIN, pad, PAGE_MARGIN, pad)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._scroll.viewport() and event.type() == QEvent.Type.Resize:
@@ -568,22 +394,7 @@ class LyricsView(QWidget):
         text = pal.color(QPalette.ColorRole.WindowText)
         window = pal.color(QPalette.ColorRole.Window)
         self.accent_name = pal.color(QPalette.ColorRole.Accent).name()
-        dim = _blend(text, window, 0.55).name()
-        roman = _blend(text, window, 0.5).name()
-        roman_cur = _blend(text, window, 0.3).name()
         base = max(9.0, self.font().pointSizeF())
-        line_pt = base * (2.3 if self._large else 1.3)
-        roman_pt = line_pt * 0.72
-        # Normal weight: DejaVu (Latin) has no semibold, so any bolder weight turns
-        # English lines heavy next to the Hangul (Nanum) ones.
-        weight = 400
-        self.setStyleSheet(
-            f"QLabel[lyr='line'] {{ color: {dim}; font-size: {line_pt:.1f}pt;"
-            f" font-weight: {weight}; }}\n"
-            f"QLabel[lyr='line'][cur='true'] {{ color: {text.name()}; }}\n"
-            f"#lyricsContent[synced='false'] QLabel[lyr='line'] {{ color: {text.name()}; }}\n"
-            f"QLabel[lyr='roman'] {{ color: {roman}; font-size: {roman_pt:.1f}pt; }}\n"
-            f"QLabel[lyr='roman'][cur='true'] {{ color: {roman_cur}; }}\n"
-        )
+        self.setStyleSheet(group_style_sheet(text, window, base, self._large))
         self._title.setStyleSheet(f"font-weight: 600; font-size: {base * 1.15:.1f}pt;")
-        self._origin.setStyleSheet(f"color: {roman};")
+        self._origin.setStyleSheet(f"color: {blend(text, window, 0.5).name()};")

@@ -117,6 +117,10 @@ class MainWindow(QMainWindow):
             lambda key: self.reading.show("group", key, self.model.grouping)
         )
         self.browser.song_activated.connect(self.play_songs)
+        self.browser.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.browser.tree.customContextMenuRequested.connect(
+            lambda pos: menus.show_row_menu(self, pos)
+        )
         self.page_view.link_activated.connect(self._on_link)
         self.page_view.file_dropped.connect(self._on_page_drop)
         self.model.file_dropped.connect(self.actions_.link)
@@ -179,6 +183,18 @@ class MainWindow(QMainWindow):
             return
         index = song_ids.index(song_id) if song_id in song_ids else 0
         self.controller.play_list(song_ids, index)
+
+    def queue_song(self, song_id: str, next_up: bool) -> None:
+        """Play next / add to queue; with nothing playing, just play it."""
+        if self.controller.current_song_id is None:
+            self.play_songs(song_id, [song_id])
+            return
+        if next_up:
+            self.controller.play_next(song_id)
+        else:
+            self.controller.enqueue(song_id)
+        self.queue_dock.show()
+        self.show_status(f"Queued “{self.library.catalog.songs[song_id].title}”.")
 
     def _on_link(self, kind: str, ident: str) -> None:
         if kind.startswith("action/"):

@@ -140,6 +140,34 @@ def build(w: MainWindow) -> dict[str, QAction]:
     return actions
 
 
+def show_row_menu(w: MainWindow, pos) -> None:
+    """Right-click on a song row: play it, queue it, or manage its audio file."""
+    from PySide6.QtWidgets import QMenu
+
+    tree = w.browser.tree
+    index = tree.indexAt(pos)
+    song = w.model.song_at(index)
+    if song is None:
+        return
+    linked = w.status(song.id) == "linked"
+    menu = QMenu(tree)
+    play = menu.addAction("Play", lambda: w.play_songs(song.id, w.model.sibling_song_ids(index)))
+    play_next = menu.addAction("Play next", lambda: w.queue_song(song.id, next_up=True))
+    enqueue = menu.addAction("Add to queue", lambda: w.queue_song(song.id, next_up=False))
+    for action in (play, play_next, enqueue):
+        action.setEnabled(linked and w.player.available)
+    menu.addSeparator()
+    menu.addAction(
+        "Replace audio file…" if linked else "Link audio file…",
+        lambda: w.actions_.choose_and_link(song.id),
+    )
+    if w.library.audio_path(song.id):
+        menu.addAction("Unlink", lambda: w.actions_.unlink(song.id))
+        menu.addAction("Show in folder", lambda: w.actions_.show_in_folder(song.id))
+    menu.addAction("Edit lyrics…", lambda: w.edit_lyrics(song.id))
+    menu.exec(tree.viewport().mapToGlobal(pos))
+
+
 def _link_current(w: MainWindow):
     def run() -> None:
         kind, ident = w.reading.current
