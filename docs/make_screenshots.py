@@ -45,6 +45,12 @@ def main() -> None:
     library = Library(tmp / "data", resource_path(BUNDLED_CATALOG))
     library.link("its-you", tone(tmp / "its-you.wav"))
     library.record_play("its-you")
+    # Synced lyrics as a user would make them with tap-to-sync: the excerpt, a line every 2.5 s.
+    excerpt = library.catalog.songs["its-you"].lyrics_excerpt.splitlines()
+    library.set_saved_lyrics(
+        "its-you",
+        "\n".join(f"[00:{1 + 2.5 * i:05.2f}]{line}" for i, line in enumerate(excerpt)),
+    )
     player = create_player(["--aout=dummy"])
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(library, player, settings)
@@ -67,6 +73,11 @@ def main() -> None:
     steps.append(shot("search"))
     steps.append(lambda: (window.browser.search.clear(), window.browser.select_group("hwarang")))
     steps.append(shot("drama"))
+    steps.append(lambda: window.play_songs("its-you", ["its-you"]))
+    # Let the song reach its third line, so the highlight sits mid-page.
+    steps.extend([lambda: None] * 15)
+    steps.append(lambda: window.set_lyrics_mode(True))
+    steps.append(shot("lyrics-mode"))
 
     def run_steps() -> None:
         if not steps:

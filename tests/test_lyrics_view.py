@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QTextDocument, QWheelEvent
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from ostplayer.domain.lyrics import parse_lyrics
 from ostplayer.domain.romanize import ROMANIZATION_AVAILABLE
@@ -44,8 +44,8 @@ def labels(view: LyricsView, index: int, role: str = "line") -> list[QLabel]:
     return [w for w in view.group_widget(index).findChildren(QLabel) if w.property("lyr") == role]
 
 
-def button(view: LyricsView, text: str) -> QPushButton:
-    (b,) = [b for b in view.findChildren(QPushButton) if b.text() == text and b.isVisible()]
+def button(view: LyricsView, text: str) -> QAbstractButton:
+    (b,) = [b for b in view.findChildren(QAbstractButton) if b.text() == text and b.isVisible()]
     return b
 
 
@@ -187,7 +187,7 @@ def test_plain_lyrics_show_the_not_synced_note(view, qtbot) -> None:
     visible = [w.text() for w in view.findChildren(QLabel) if w.isVisible()]
     assert "These lyrics are not synced" in visible
     assert "Catalog excerpt (may be incomplete)" in visible
-    assert all(b.text() != "Earlier" or not b.isVisible() for b in view.findChildren(QPushButton))
+    assert all(b.text() != "Earlier" or not b.isVisible() for b in view.findChildren(QAbstractButton))
     view.set_position(5000)
     assert view.current_group_index == -1
     with qtbot.assertNotEmitted(view.seek_requested):

@@ -49,7 +49,7 @@ def test_synced_lyrics_follow_the_music(qtbot, tmp_path):
     w.actions_.link("its-you", str(make_wav(tmp_path / "its-you.wav", 4.0)))
     w.library.set_saved_lyrics("its-you", "[00:00.00]It's you\n[00:01.50]Even when I close my eyes")
     w.browser.select_song("its-you")
-    assert "saved in your library (synced)" in w.page_view.toPlainText()
+    assert "Lyrics from your library (synced)" in w.page_view.toPlainText()
     w.play_songs("its-you", ["its-you"])
     qtbot.waitUntil(lambda: w.lyrics.view.current_group_index == 0, timeout=5000)
     qtbot.waitUntil(lambda: w.lyrics.view.current_group_index == 1, timeout=5000)

@@ -20,7 +20,7 @@ from .playback_controller import PlaybackController
 HIGHLIGHT_TICK_MS = 16
 
 ORIGIN_LABELS = {
-    LyricsOrigin.LIBRARY: "saved in your library",
+    LyricsOrigin.LIBRARY: "your library",
     LyricsOrigin.SIDECAR_LRC: "a .lrc file next to the audio",
     LyricsOrigin.SIDECAR_TXT: "a .txt file next to the audio",
     LyricsOrigin.EMBEDDED: "the audio file's tags",

@@ -35,12 +35,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -57,8 +59,13 @@ OFFSET_STEP_MS = 100
 PAGE_MARGIN = 12  # px around plain lyrics and the empty state, and beside synced ones
 
 
-def _button(text: str, tip: str, slot: Callable[[], object] | SignalInstance) -> QPushButton:
-    button = QPushButton(text)
+def _button(
+    text: str, tip: str, slot: Callable[[], object] | SignalInstance, compact: bool = False
+) -> QAbstractButton:
+    # Compact (tool) buttons lack a push button's minimum width, so the offset row
+    # does not force the side panel wide and squeeze the song page.
+    button: QAbstractButton = QToolButton() if compact else QPushButton()
+    button.setText(text)
     button.setToolTip(tip)
     button.clicked.connect(slot)  # PySide drops the "checked" argument for 0-arg slots
     return button
@@ -142,22 +149,24 @@ class LyricsView(QWidget):
 
         step = OFFSET_STEP_MS
         self._offset_label = QLabel()
-        self._offset_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("0.0 s earlier  "))
+        self._offset_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("0.0 s earlier"))
         self._offset_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._reset = _button(
-            "Reset", "Back to the timing in the lyrics file", lambda: self._user_offset(0)
+            "Reset", "Back to the timing in the lyrics file", lambda: self._user_offset(0), True
         )
         self._offset_box = _row(
             _button(
                 "Earlier",
                 "Show the lyrics 0.1 s earlier (they lag behind the singing)",
                 lambda: self._user_offset(self._offset + step),
+                True,
             ),
             self._offset_label,
             _button(
                 "Later",
                 "Show the lyrics 0.1 s later (they run ahead of the singing)",
                 lambda: self._user_offset(self._offset - step),
+                True,
             ),
             self._reset,
         )
@@ -239,6 +248,8 @@ class LyricsView(QWidget):
                 gv.set_romanized(True)
             col.addWidget(gv)
             self._groups.append(gv)
+        # Short lyrics must not be spread over the viewport's height.
+        col.addStretch(1)
         self._scroll.setWidget(content)  # deletes the previous content widget
         self._update_padding()
         self._stack.setCurrentIndex(1 if lyrics is not None else 0)
@@ -365,7 +376,11 @@ class LyricsView(QWidget):
         self._reset.setEnabled(ms != 0)
 
     def _group_spacing(self) -> int:
-        return 26 if self._large else 14
+        # Synced groups are apart so the moving highlight reads as one unit; plain
+        # lyrics are a page of verse, so lines sit closer.
+        if self._synced():
+            return 26 if self._large else 14
+        return 10 if self._large else 4
 
     def _update_padding(self) -> None:
         # Synced: half a viewport above the first and below the last line, so both can
