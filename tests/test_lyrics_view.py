@@ -187,7 +187,9 @@ def test_plain_lyrics_show_the_not_synced_note(view, qtbot) -> None:
     visible = [w.text() for w in view.findChildren(QLabel) if w.isVisible()]
     assert "These lyrics are not synced" in visible
     assert "Catalog excerpt (may be incomplete)" in visible
-    assert all(b.text() != "Earlier" or not b.isVisible() for b in view.findChildren(QAbstractButton))
+    assert all(
+        b.text() != "Earlier" or not b.isVisible() for b in view.findChildren(QAbstractButton)
+    )
     view.set_position(5000)
     assert view.current_group_index == -1
     with qtbot.assertNotEmitted(view.seek_requested):
