@@ -321,8 +321,67 @@ def test_broken_library_and_broken_backup_fall_back_to_seed(data_dir: Path) -> N
 
     assert lib.catalog == seed_catalog()
     assert [p.read_bytes() for p in _moved_aside(data_dir)] == [broken]
-    assert any("backup" in n and "could not be read either" in n for n in lib.notices)
+    # The broken backup is kept too, not overwritten by the fresh library's backup.
+    kept = [p for p in data_dir.iterdir() if p.name.startswith("library.backup.broken-")]
+    assert [p.read_bytes() for p in kept] == [b"{ broken too"]
+    assert any("could not be read either" in n and str(kept[0]) in n for n in lib.notices)
     assert any("bundled catalog" in n for n in lib.notices)
+
+
+@pytest.mark.parametrize("version", [0, -3])
+def test_an_impossible_schema_version_is_moved_aside(data_dir: Path, version: int) -> None:
+    reopen(data_dir)
+    backup_path(data_dir / "library.json").unlink()
+    raw = _set_schema_version(data_dir / "library.json", version)
+
+    lib = reopen(data_dir)
+
+    assert lib.catalog == seed_catalog()
+    assert [p.read_bytes() for p in _moved_aside(data_dir)] == [raw]
+    assert any(f"impossible schema version ({version})" in n for n in lib.notices)
+
+
+def test_temp_files_of_killed_writers_are_swept_on_open(data_dir: Path) -> None:
+    reopen(data_dir)
+    for name in (".library.json.abc123.tmp", ".personal.json.x.tmp"):
+        (data_dir / name).write_bytes(b"half a write")
+    reopen(data_dir)
+    assert not list(data_dir.glob(".*.tmp"))
+
+
+def test_concurrent_imports_both_land(data_dir: Path, tmp_path: Path) -> None:
+    import threading
+
+    files = []
+    for seed in (11, 12):
+        files.append(tmp_path / f"import{seed}.json")
+        write_json(files[-1], small_generated(300, seed=seed))
+    expected = open_library(tmp_path / "sequential")
+    for path in files:
+        expected.import_file(path)
+    expected.close()
+
+    lib = open_library(data_dir)
+    errors: list[BaseException] = []
+
+    def run(path: Path) -> None:
+        try:
+            lib.import_file(path)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(p,)) for p in files]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    lib.close()
+
+    # Both merges land, one after the other, whichever finished parsing first.
+    assert errors == []
+    assert set(lib.catalog.songs) == set(expected.catalog.songs)
+    assert set(reopen(data_dir).catalog.songs) == set(expected.catalog.songs)
+    assert not list(data_dir.glob(".*.tmp"))
 
 
 def test_repeated_breakage_keeps_every_moved_file(data_dir: Path) -> None:
@@ -464,6 +523,25 @@ def test_corrupt_personal_file_is_restored_from_its_backup(data_dir: Path, tmp_p
     assert any("restored from a backup" in n for n in lib.notices)
 
 
+def test_both_personal_files_broken_is_reported_and_both_kept(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    lib = open_library(data_dir)
+    _personalise(lib, tmp_path / "its-you.mp3")
+    lib.close()
+    reopen(data_dir)
+    personal = data_dir / "personal.json"
+    _replace_with(personal, b"garbage")
+    _replace_with(backup_path(personal), b"garbage too")
+
+    lib = reopen(data_dir)
+
+    assert lib.audio_path("its-you") is None
+    kept = sorted(p.read_bytes() for p in data_dir.glob("personal*.broken-*.json"))
+    assert kept == [b"garbage", b"garbage too"]
+    assert any("link your files again" in n for n in lib.notices)
+
+
 def test_personal_data_needs_a_known_song(data_dir: Path, tmp_path: Path) -> None:
     lib = open_library(data_dir)
     with pytest.raises(LibraryError, match="no song with id 'nope'"):
@@ -523,7 +601,10 @@ def test_truncated_last_journal_line_is_skipped(data_dir: Path) -> None:
     assert lib.play_stats("our-tears").count == 2
     assert lib.play_stats("our-tears").last_played == 2.0
     assert lib.history.skipped_lines == 1
-    assert any("play history" in n for n in lib.notices)
+    # The journal as it was is kept beside it, and the notice says where.
+    (kept,) = data_dir.glob("history.broken-*.jsonl")
+    assert kept.read_bytes() == raw[:-9]
+    assert any("play history" in n and str(kept) in n for n in lib.notices)
 
 
 def test_garbage_journal_lines_are_skipped(tmp_path: Path) -> None:

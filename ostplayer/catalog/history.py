@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .store import atomic_write_bytes
+from .store import aside_path, atomic_write_bytes
 
 
 @dataclass(slots=True)
@@ -29,12 +30,16 @@ class PlayHistory:
         self.path = path
         self.stats: dict[str, PlayStats] = {}
         self.skipped_lines = 0
+        self.damaged_copy: Path | None = None  # where the unreadable journal was kept
         self._lines = 0
         self._ends_mid_line = False
         self._load()
         if self.skipped_lines:
             # Rewrite without the damaged lines (a power cut mid-append), so the next append
             # does not land on a broken line and the damage is reported once, not every launch.
+            # The journal as it was is kept first: the lines we could not read may be plays.
+            self.damaged_copy = aside_path(path)
+            shutil.copy2(path, self.damaged_copy)
             self.compact()
 
     def _load(self) -> None:

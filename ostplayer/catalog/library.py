@@ -16,6 +16,7 @@ import gc
 import json
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -32,7 +33,13 @@ from ..domain.catalog_format import (
 )
 from ..domain.models import Catalog, MergeSummary
 from .history import PlayHistory, PlayStats
-from .store import TableFile, UnreadableFile, iter_documents
+from .store import (
+    TableFile,
+    UnreadableFile,
+    aside_path,
+    iter_documents,
+    remove_stale_temp_files,
+)
 
 SCHEMA_VERSION = 1
 
@@ -67,17 +74,9 @@ def write_catalog_file(path: Path, catalog: Catalog) -> None:
     atomic_write_bytes(path, payload.encode("utf-8"))
 
 
-def _stamp() -> str:
-    return time.strftime("%Y%m%d-%H%M%S")
-
-
 def move_aside(path: Path) -> Path:
     """Rename an unreadable file out of the way, keeping every earlier one too."""
-    target = path.with_name(f"{path.stem}.broken-{_stamp()}{path.suffix}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.stem}.broken-{_stamp()}-{n}{path.suffix}")
+    target = aside_path(path)
     os.replace(path, target)
     return target
 
@@ -96,6 +95,10 @@ class Library:
         self.seed_path = Path(seed_path)
         self.notices: list[str] = []
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        # The caller holds the data directory's lock, so no live writer owns these.
+        remove_stale_temp_files(self.data_dir)
+        # Imports run on a worker thread; two at once must merge one after the other.
+        self._write_lock = threading.Lock()
         self.library_path = self.data_dir / "library.json"
         self.personal_path = self.data_dir / "personal.json"
         self.catalog = self._load_catalog()
@@ -104,7 +107,8 @@ class Library:
         if self.history.skipped_lines:
             self.notices.append(
                 f"{self.history.skipped_lines} unreadable line(s) in the play history were"
-                " skipped (an interrupted write); all other plays were kept."
+                f" skipped; all other plays were kept, and the history as it was is in"
+                f" {self.history.damaged_copy}."
             )
 
     # --- loading and recovery ---------------------------------------------------------------
@@ -129,7 +133,11 @@ class Library:
             try:
                 catalog = self._read_library(bak)
             except (UnreadableFile, CatalogFormatError, LibraryError) as exc:
-                self.notices.append(f"The backup {bak.name} could not be read either ({exc}).")
+                # The fresh library written next would overwrite it: keep it too.
+                moved = move_aside(bak)
+                self.notices.append(
+                    f"The backup could not be read either ({exc}); it was moved to {moved}."
+                )
             else:
                 self._write_catalog(catalog)
                 when = time.strftime("%Y-%m-%d %H:%M", time.localtime(bak.stat().st_mtime))
@@ -144,6 +152,8 @@ class Library:
     def _check_version(self, version: Any) -> int:
         if isinstance(version, bool) or not isinstance(version, int):
             raise LibraryError("it records no schema version")
+        if version < 1:
+            raise LibraryError(f"it records an impossible schema version ({version})")
         if version > SCHEMA_VERSION:
             raise LibraryTooNew(
                 f"The library in {self.data_dir} was written by a newer OST Player (schema"
@@ -233,6 +243,7 @@ class Library:
 
     def _load_personal(self) -> tuple[TableFile, dict[str, dict[str, Any]]]:
         path = self.personal_path
+        damaged = False
         for attempt in (path, backup_path(path)):
             if not attempt.exists():
                 continue
@@ -240,23 +251,34 @@ class Library:
                 rows = TableFile(attempt).read_all().get("songs", [])
                 personal = {r["song"]: r for r in rows if isinstance(r.get("song"), str)}
             except UnreadableFile as exc:
-                if attempt == path:
-                    moved = move_aside(path)
-                    self.notices.append(
-                        f"Your personal data file (audio links, saved lyrics) could not be read"
-                        f" ({exc}). It was moved to {moved}."
-                    )
+                # Moved, not left: the next write would replace it with an empty file.
+                moved = move_aside(attempt)
+                damaged = True
+                what = "Your personal data file" if attempt == path else "Its backup"
+                self.notices.append(
+                    f"{what} (audio links, saved lyrics) could not be read ({exc})."
+                    f" It was moved to {moved}."
+                )
                 continue
             if attempt != path:
                 shutil.copy2(attempt, path)
                 self.notices.append("Audio links and saved lyrics were restored from a backup.")
             return TableFile(path, backup_path(path)), personal
+        if damaged:
+            self.notices.append(
+                "No readable copy was left, so songs start with no audio links or saved lyrics;"
+                " link your files again (the moved files keep the old data)."
+            )
         return TableFile(path, backup_path(path)), {}
 
     # --- catalog ----------------------------------------------------------------------------
 
     def import_catalog(self, incoming: Catalog) -> MergeSummary:
         """Merge by id and write the library once."""
+        with self._write_lock:
+            return self._merge_and_write(incoming)
+
+    def _merge_and_write(self, incoming: Catalog) -> MergeSummary:
         merged = Catalog(
             dict(self.catalog.people),
             dict(self.catalog.dramas),

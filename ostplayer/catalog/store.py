@@ -12,6 +12,8 @@ import contextlib
 import json
 import os
 import re
+import tempfile
+import time
 from collections.abc import Iterator, Mapping
 from itertools import pairwise
 from pathlib import Path
@@ -38,9 +40,18 @@ def atomic_write_bytes(path: Path, payload: bytes, backup: Path | None = None) -
 
 
 def _replace_with(path: Path, payload: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    # A unique name per write: two writers in one process (an import thread and the GUI)
+    # must never share, or one would rename the other's half-written file into place.
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(name)
     try:
-        with open(tmp, "wb") as fh:
+        # mkstemp makes 0600 files; keep what the replaced file had (exports are shared).
+        try:
+            mode = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o644
+        os.fchmod(fd, mode)
+        with open(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
@@ -50,6 +61,28 @@ def _replace_with(path: Path, payload: bytes) -> None:
             tmp.unlink()
         raise
     fsync_dir(path.parent)
+
+
+def aside_path(path: Path) -> Path:
+    """A free name beside ``path`` for keeping a damaged file: ``NAME.broken-STAMP.EXT``."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.broken-{stamp}{path.suffix}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}.broken-{stamp}-{n}{path.suffix}")
+    return target
+
+
+def remove_stale_temp_files(directory: Path) -> int:
+    """Delete temporary files that killed writers left in ``directory``; call it only while
+    holding the directory's lock, when no live writer can own one. Returns how many."""
+    removed = 0
+    for tmp in directory.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+            removed += 1
+    return removed
 
 
 def fsync_dir(directory: Path) -> None:
