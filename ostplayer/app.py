@@ -43,8 +43,6 @@ def run_gui(data_dir: Path) -> int:
         _benchmark_hooks(window)
         window.show()
         window.show_notices(library.notices)
-        if not player.available:
-            window.show_status(f"Playback is off: {player.unavailable_reason}")
         QTimer.singleShot(0, window.offer_resume)
         code = app.exec()
         window.shutdown()

@@ -298,3 +298,166 @@ def test_a_hangul_font_is_installed(qapp):
 
         pytest.skip("no Hangul font here; `make test` installs fonts-nanum")
     assert families, "no font can render Hangul: titles would show as boxes"
+
+
+def test_a_selected_group_is_restored_with_its_grouping_and_menu_checks(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    w.browser.select_group("fight-for-my-way")
+    w.close()
+    w2 = make_window(qtbot, tmp_path)
+    assert w2.model.group_at(w2.browser.tree.currentIndex()).key == "fight-for-my-way"
+    assert page_text(w2).startswith("Fight for My Way")
+    # An artist in artist grouping, oldest first: the tree and the View menu agree.
+    w2.browser.set_grouping(Grouping.ARTIST, newest_first=False)
+    w2.browser.select_group("btob")
+    w2.close()
+    w3 = make_window(qtbot, tmp_path)
+    assert w3.model.grouping is Grouping.ARTIST and not w3.model.newest_first
+    assert w3.model.group_at(w3.browser.tree.currentIndex()).key == "btob"
+    assert w3.menu_actions["group-artist"].isChecked()
+    assert not w3.menu_actions["group-drama"].isChecked()
+    assert not w3.menu_actions["newest"].isChecked()
+    w3.menu_actions["newest"].trigger()  # one click is enough to flip it back
+    assert w3.model.newest_first and w3.browser.order_button.text() == "Newest first"
+
+
+def test_group_tooltips_show_library_markup_as_text(qtbot, tmp_path):
+    from PySide6.QtGui import QTextDocument
+
+    path = tmp_path / "hostile.json"
+    hostile = {
+        "format": "ostplayer-catalog",
+        "format_version": 1,
+        "dramas": [{"id": "d", "title": "<img src='/usr/share/pixmaps/x.png'>", "year": 2024}],
+        "songs": [{"id": "s", "title": "S", "drama": "d", "performers": [{"person": "gaho"}]}],
+    }
+    path.write_text(json.dumps(hostile))
+    w = make_window(qtbot, tmp_path / "data")
+    w.library.import_file(path)
+    w._on_catalog_replaced()
+    tip = w.model.find_group("d").data(Qt.ItemDataRole.ToolTipRole)
+    doc = QTextDocument()
+    doc.setHtml(tip)  # what QToolTip does with text Qt takes for rich text
+    assert doc.toPlainText() == "<img src='/usr/share/pixmaps/x.png'>: 1 song"
+
+
+def test_enter_on_a_search_result_queues_all_results(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    started = []
+    w.browser.song_activated.connect(lambda sid, ids: started.append((sid, ids)))
+    w.browser.search.setText("park seo-joon")
+    results = w.model.visible_song_ids()
+    assert len(results) == 5  # one per drama, five dramas
+    index = w.model.find_song("its-you")
+    w.browser.tree.activated.emit(index)
+    assert started == [("its-you", results)]
+    # Without a search, a song plays on through its own group only.
+    w.browser.search.clear()
+    w.browser.tree.activated.emit(w.model.find_song("its-you"))
+    assert started[-1] == ("its-you", ["its-you"])
+
+
+def test_enter_on_a_group_starts_at_its_first_song_with_audio(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path / "data")
+    w.browser.set_grouping(Grouping.ACTOR)
+    audio = tmp_path / "tears.wav"
+    audio.write_bytes(b"x")
+    w.library.link("ambiguous", audio)
+    w.status.refresh("ambiguous")
+    started = []
+    w.browser.song_activated.connect(lambda sid, ids: started.append((sid, ids)))
+    group = w.model.find_group("park-seo-joon")
+    w.browser.tree.activated.emit(group)
+    sid, ids = started[0]
+    assert sid == "ambiguous" and ids[0] != "ambiguous" and len(ids) == 5
+
+
+def test_a_drop_between_rows_links_nothing(qtbot, tmp_path):
+    audio = tmp_path / "x.mp3"
+    audio.write_bytes(b"x")
+    w = make_window(qtbot, tmp_path / "data")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(audio))])
+    drama = w.model.find_group("itaewon-class")
+    # Qt reports a drop on a row's lower edge as "between rows": row 1 under the drama.
+    assert w.browser.tree.dragDropOverwriteMode()
+    assert not w.model.canDropMimeData(mime, Qt.DropAction.CopyAction, 1, 0, drama)
+    assert not w.model.dropMimeData(mime, Qt.DropAction.CopyAction, 0, 0, drama)
+    assert w.library.linked_song_ids() == []
+
+
+def test_arrow_keys_move_a_focused_volume_slider_instead_of_seeking(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    seeks = []
+    w.controller.seek_relative = seeks.append
+    volume = w.transport.volume
+    volume.setEnabled(True)
+    volume.setFocus()
+    before = volume.value()
+    qtbot.keyClick(volume, Qt.Key.Key_Left)
+    assert volume.value() < before and seeks == []
+    w.browser.tree.setFocus()
+    w.browser.select_song("its-you")
+    w._arrow(5000)
+    assert seeks == [5000]
+
+
+def test_playback_off_stays_in_the_status_bar(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path)
+    w.show_status("Something else happened")
+    assert w.playback_off.isVisible()
+    assert "sudo apt install libvlc5 vlc-plugin-base" in w.playback_off.text()
+
+
+def test_a_second_import_waits_for_the_first_and_quit_asks(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(_generated(6000, 300)))
+    w = make_window(qtbot, tmp_path / "data")
+    messages = []
+    w.io.message.connect(messages.append)
+    task = w.io.import_file(path)
+    assert task.dialog.windowModality() == Qt.WindowModality.WindowModal
+    assert w.io.import_file(path) is None
+    assert "Wait for the running import" in messages[-1]
+    # Quit while it runs: "No" keeps the window; "Yes" cancels, waits, then closes.
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No
+    )
+    if task.is_running():
+        assert not w.close() and w.isVisible() and asked
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        assert w.close()
+        assert not task.is_running()
+    task.wait()
+    assert not list((tmp_path / "data").glob(".*.tmp"))
+
+
+def test_quitting_with_unsaved_lyrics_asks_and_can_save_them(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    b = QMessageBox.StandardButton
+    w = make_window(qtbot, tmp_path)
+    w.lyrics.edit("our-tears")
+    editor = w.lyrics._editor
+    editor.set_text("[00:01.00]My own line")
+    answers = [b.Cancel]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    assert not w.close() and w.isVisible() and editor.isVisible()
+    answers[:] = [b.Save]
+    assert w.close()
+    assert w.library.saved_lyrics("our-tears").strip() == "[00:01.00]My own line"
+
+
+def test_quitting_can_discard_unsaved_lyrics(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    w = make_window(qtbot, tmp_path)
+    before = w.library.saved_lyrics("our-tears")
+    w.lyrics.edit("our-tears")
+    w.lyrics._editor.set_text("typed but not wanted")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert w.close()
+    assert w.library.saved_lyrics("our-tears") == before

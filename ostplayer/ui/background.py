@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -42,6 +42,10 @@ class _Worker(QObject):
             self.failed.emit(exc)
         else:
             self.succeeded.emit(result)
+        finally:
+            # Quit from here, not from the GUI's queued slot: a GUI thread blocked in wait()
+            # (quitting mid-import) would otherwise wait for a quit it can never deliver.
+            self.thread().quit()
 
 
 class BackgroundTask(QObject):
@@ -67,6 +71,8 @@ class BackgroundTask(QObject):
         self._worker.failed.connect(self._on_failure)
         self.dialog = QProgressDialog(label, "Cancel" if cancellable else "", 0, 0, parent)
         self.dialog.setWindowTitle("OST Player")
+        # Window-modal: a second import or a quit must not start while this one writes.
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
         self.dialog.setAutoReset(False)
         self.dialog.setAutoClose(False)
@@ -83,6 +89,9 @@ class BackgroundTask(QObject):
 
     def wait(self, ms: int = 30_000) -> bool:
         return self._thread.wait(ms)
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
 
     def _on_progress(self, done: int, total: int) -> None:
         self.dialog.setMaximum(total)

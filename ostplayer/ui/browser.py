@@ -44,6 +44,7 @@ class BrowserPanel(QWidget):
     song_selected = Signal(str)
     group_selected = Signal(str)  # group key (drama id in drama grouping)
     song_activated = Signal(str, list)  # song id, the list it was started from
+    grouping_changed = Signal(object, bool)  # Grouping, newest first
 
     def __init__(self, model: BrowserModel, search: SearchService, parent=None) -> None:
         super().__init__(parent)
@@ -71,6 +72,7 @@ class BrowserPanel(QWidget):
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.tree.setAcceptDrops(True)
         self.tree.setDropIndicatorShown(True)
+        self.tree.setDragDropOverwriteMode(True)  # a drop lands on a row, never between
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setObjectName("browserTree")
 
@@ -172,6 +174,7 @@ class BrowserPanel(QWidget):
         self.apply_search()
         if current:
             self.select_song(current)
+        self.grouping_changed.emit(grouping, self.model.newest_first)
 
     # --- selection --------------------------------------------------------------------------
 
@@ -215,8 +218,13 @@ class BrowserPanel(QWidget):
     def _on_activated(self, index: QModelIndex) -> None:
         song = self.model.song_at(index)
         if song is not None:
-            self.song_activated.emit(song.id, self.model.sibling_song_ids(index))
+            # From search results the results play on, across groups; otherwise the group.
+            searching = bool(self.search.text().strip())
+            ids = self.model.visible_song_ids() if searching else self.model.sibling_song_ids(index)
+            self.song_activated.emit(song.id, ids)
         elif self.model.group_at(index) is not None:
             ids = self.model.sibling_song_ids(index)
+            # Start at the first song the user can hear, not at a song with no file.
+            playable = [i for i in ids if self.model.audio_state(i) == "linked"]
             if ids:
-                self.song_activated.emit(ids[0], ids)
+                self.song_activated.emit(playable[0] if playable else ids[0], ids)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Collection
 
 from PySide6.QtCore import (
@@ -20,7 +21,7 @@ from ..domain.models import Catalog, Song
 # Custom roles, like Picard's log view model: views and tests ask for meaning, not text.
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "group" or "song"
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # song id, or the group key (drama/person id, year)
-AUDIO_ROLE = Qt.ItemDataRole.UserRole + 3  # "none", "linked" or "missing"
+AUDIO_ROLE = Qt.ItemDataRole.UserRole + 3  # "none", "linked", "missing" or "unplayable"
 
 _GROUP = 0  # internalId of group rows; song rows carry their group's row + 1
 
@@ -106,6 +107,9 @@ class BrowserModel(QAbstractItemModel):
     def visible_song_ids(self) -> list[str]:
         return [self.songs[p].id for _, songs in self._groups for p in songs]
 
+    def audio_state(self, song_id: str) -> str:
+        return self._audio_state(song_id)
+
     def find_song(self, song_id: str) -> QModelIndex:
         for row, (_, songs) in enumerate(self._groups):
             for srow, p in enumerate(songs):
@@ -175,7 +179,9 @@ class BrowserModel(QAbstractItemModel):
                 font.setBold(True)
                 return font
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{group.label}: {len(songs)} song{'s' if len(songs) != 1 else ''}"
+                # Qt guesses rich text in tooltips; the label is library text, so escape it.
+                n = len(songs)
+                return f"<p>{html.escape(group.label)}: {n} song{'s' if n != 1 else ''}</p>"
             return None
         song = self.songs[self._groups[index.internalId() - 1][1][index.row()]]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -191,13 +197,17 @@ class BrowserModel(QAbstractItemModel):
             return self._audio_state(song.id)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icons.get(self._audio_state(song.id))
-        if role == Qt.ItemDataRole.ForegroundRole and self._audio_state(song.id) == "missing":
+        if role == Qt.ItemDataRole.ForegroundRole and self._audio_state(song.id) in (
+            "missing",
+            "unplayable",
+        ):
             return QColor("#b3261e")
         if role == Qt.ItemDataRole.ToolTipRole:
             state = self._audio_state(song.id)
             return {
                 "linked": "Audio file linked: double-click or press Enter to play",
                 "missing": "The linked audio file is missing: open the song to relink it",
+                "unplayable": "VLC could not play the linked file: open the song to relink it",
             }.get(state, "No audio file linked yet")
         return None
 
@@ -215,7 +225,9 @@ class BrowserModel(QAbstractItemModel):
         return Qt.DropAction.CopyAction | Qt.DropAction.LinkAction
 
     def _drop_target(self, row: int, parent: ModelIndex) -> Song | None:
-        return self.song_at(self.index(row, 0, parent) if row >= 0 else parent)
+        # Only a drop onto a row links: "between rows" (row >= 0) would pick the row below
+        # the pointer, the wrong song for a drop on a row's lower edge.
+        return self.song_at(parent) if row < 0 else None
 
     def canDropMimeData(self, data: QMimeData, action, row, column, parent) -> bool:
         return (

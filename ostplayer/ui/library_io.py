@@ -24,6 +24,36 @@ class LibraryIo(QObject):
         self._parent = parent
         self.task: BackgroundTask | None = None
 
+    def busy(self) -> bool:
+        return self.task is not None and self.task.is_running()
+
+    def finish_before_quit(self) -> bool:
+        """Called on quit: False keeps the window open while an import or export writes.
+
+        A cancelled import stops at its next checkpoint; one already writing finishes its
+        (atomic) write, so the library is the old or the new version, never half of one.
+        """
+        if not self.busy():
+            return True
+        answer = QMessageBox.question(
+            self._parent,
+            "OST Player is still working",
+            "An import or export is still running. Cancel it and quit?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        assert self.task is not None
+        self.task.cancel()
+        self.task.wait(120_000)
+        return True
+
+    def _refuse_when_busy(self) -> bool:
+        if self.busy():
+            self.message.emit("Wait for the running import or export to finish first.")
+            return True
+        return False
+
     def choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self._parent, "Import a catalog", "", FILTER)
         if path:
@@ -36,7 +66,9 @@ class LibraryIo(QObject):
         if path:
             self.export_file(Path(path))
 
-    def import_file(self, path: Path) -> BackgroundTask:
+    def import_file(self, path: Path) -> BackgroundTask | None:
+        if self._refuse_when_busy():
+            return None
         library = self.library
         task = BackgroundTask(
             lambda progress: library.import_file(path, progress),
@@ -49,7 +81,9 @@ class LibraryIo(QObject):
         task.start()
         return task
 
-    def export_file(self, path: Path) -> BackgroundTask:
+    def export_file(self, path: Path) -> BackgroundTask | None:
+        if self._refuse_when_busy():
+            return None
         library = self.library
         task = BackgroundTask(
             lambda progress: library.export_file(path),

@@ -426,10 +426,18 @@ class LyricsEditorDialog(QDialog):
         answer = QMessageBox.question(self, title, f"<p>{html.escape(question)}</p>")
         return answer == QMessageBox.StandardButton.Yes
 
+    def has_unsaved_changes(self) -> bool:
+        return self._session_dirty or self._text.toPlainText() != self._initial_text
+
     def reject(self) -> None:
-        changed = self._session_dirty or self._text.toPlainText() != self._initial_text
-        if changed and not self._confirm("Discard changes?", "Close without saving the lyrics?"):
+        if self.has_unsaved_changes() and not self._confirm(
+            "Discard changes?", "Close without saving the lyrics?"
+        ):
             return
+        self.discard()
+
+    def discard(self) -> None:
+        """Close without asking and without saving."""
         self._timer.stop()
         super().reject()
 

@@ -9,7 +9,7 @@ bridge's interpolated position (libVLC itself reports time in ~250 ms steps).
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..catalog.library import Library
 from ..lyrics_sources import FoundLyrics, LyricsOrigin, resolve_lyrics
@@ -174,10 +174,33 @@ class LyricsPanel(QObject):
         dialog.accepted.connect(lambda: self._saved(song_id, dialog.result_text()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._editor = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "_editor", None))
         if sync:
             dialog.show_sync_page()
         # Not modal: the transport must stay usable while the user taps along.
         dialog.show()
+
+    def confirm_close(self) -> bool:
+        """Before quitting: offer to save an open editor's changes. False means stay open."""
+        editor = self._editor
+        if editor is None or not editor.isVisible() or not editor.has_unsaved_changes():
+            return True
+        buttons = QMessageBox.StandardButton
+        editor.raise_()
+        answer = QMessageBox.question(
+            editor,
+            "Save the lyrics?",
+            "The lyrics editor has changes that are not saved. Save them before quitting?",
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
+        if answer == buttons.Save:
+            editor.save()  # may still ask about unsynced lines; Cancel there keeps it open
+            return self._editor is None
+        if answer == buttons.Discard:
+            editor.discard()
+            return True
+        return False
 
     def _saved(self, song_id: str, text: str) -> None:
         self.library.set_saved_lyrics(song_id, text or None)

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..catalog.library import Library
 from ..domain.grouping import Grouping
@@ -107,6 +117,14 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.queue_dock)
         self.queue_dock.hide()
         self.statusBar().showMessage("Ready")
+        if not self.player.available:
+            # Permanent, not a message: it stays true for the whole session.
+            reason = self.player.unavailable_reason
+            if not reason.startswith("Playback"):
+                reason = f"Playback is off: {reason}"
+            self.playback_off = QLabel(reason)
+            self.playback_off.setTextFormat(Qt.TextFormat.PlainText)
+            self.statusBar().addPermanentWidget(self.playback_off)
 
     def _connect(self) -> None:
         self.browser.song_selected.connect(lambda sid: self.reading.show("song", sid))
@@ -137,8 +155,8 @@ class MainWindow(QMainWindow):
             ("Space", c.play_pause),
             ("Ctrl+Left", c.previous),
             ("Ctrl+Right", c.next),
-            ("Left", lambda: c.seek_relative(-5000)),
-            ("Right", lambda: c.seek_relative(5000)),
+            ("Left", lambda: self._arrow(-5000)),
+            ("Right", lambda: self._arrow(5000)),
             (QKeySequence(Qt.Key.Key_MediaTogglePlayPause), c.play_pause),
             (QKeySequence(Qt.Key.Key_MediaPlay), c.play_pause),
             (QKeySequence(Qt.Key.Key_MediaPause), c.play_pause),
@@ -150,6 +168,21 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(key), self, slot)
         # Left/Right on a drama row keep collapsing/expanding it instead of seeking.
         self.browser.tree.installEventFilter(menus.TreeKeyFilter(self.browser.tree, self.model))
+
+    def _arrow(self, seek_ms: int) -> None:
+        # A window shortcut wins over a focused slider's own arrow keys; hand them back,
+        # so volume (and any other slider or spin box) stays keyboard-operable.
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QAbstractSlider) and focus is not self.transport.slider:
+            focus.triggerAction(
+                QAbstractSlider.SliderAction.SliderSingleStepAdd
+                if seek_ms > 0
+                else QAbstractSlider.SliderAction.SliderSingleStepSub
+            )
+        elif isinstance(focus, QAbstractSpinBox):
+            focus.stepBy(1 if seek_ms > 0 else -1)
+        else:
+            self.controller.seek_relative(seek_ms)
 
     @property
     def io(self):
@@ -305,7 +338,7 @@ class MainWindow(QMainWindow):
         restored = False
         if kind == "song":
             restored = self.browser.select_song(ident)
-        elif kind == "drama" and grouping is Grouping.DRAMA:
+        elif kind == "group" or (kind == "drama" and grouping is Grouping.DRAMA):
             restored = self.browser.select_group(ident)
         elif kind in ("feature", "drama", "person"):
             restored = self.reading.show(kind, ident)
@@ -327,6 +360,11 @@ class MainWindow(QMainWindow):
         self.bridge.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if (self._io is not None and not self._io.finish_before_quit()) or not (
+            self.lyrics.confirm_close()
+        ):
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)
 

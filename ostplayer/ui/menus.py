@@ -98,9 +98,12 @@ def build(w: MainWindow) -> dict[str, QAction]:
         )
         group.addAction(action)
         action.setChecked(grouping is w.model.grouping)
-    w.browser.grouping_box.currentIndexChanged.connect(
-        lambda _i: actions[f"group-{w.model.grouping.value}"].setChecked(True)
-    )
+
+    def follow_grouping(grouping: Grouping, newest_first: bool) -> None:
+        # Every path that regroups (box, button, menu, restored settings) ends here.
+        actions[f"group-{grouping.value}"].setChecked(True)
+        actions["newest"].setChecked(newest_first)
+
     newest = add(
         view,
         "newest",
@@ -109,6 +112,7 @@ def build(w: MainWindow) -> dict[str, QAction]:
         checkable=True,
     )
     newest.setChecked(w.model.newest_first)
+    w.browser.grouping_changed.connect(follow_grouping)
     view.addSeparator()
     lyrics = add(
         view, "lyrics", "&Lyrics beside the page", w.set_lyrics_visible, "Ctrl+Shift+L", True
@@ -149,7 +153,8 @@ def show_row_menu(w: MainWindow, pos) -> None:
     song = w.model.song_at(index)
     if song is None:
         return
-    linked = w.status(song.id) == "linked"
+    state = w.status(song.id)
+    linked = state == "linked"
     menu = QMenu(tree)
     play = menu.addAction("Play", lambda: w.play_songs(song.id, w.model.sibling_song_ids(index)))
     play_next = menu.addAction("Play next", lambda: w.queue_song(song.id, next_up=True))
@@ -158,7 +163,7 @@ def show_row_menu(w: MainWindow, pos) -> None:
         action.setEnabled(linked and w.player.available)
     menu.addSeparator()
     menu.addAction(
-        "Replace audio file…" if linked else "Link audio file…",
+        {"linked": "Replace audio file…", "none": "Link audio file…"}.get(state, "Relink…"),
         lambda: w.actions_.choose_and_link(song.id),
     )
     if w.library.audio_path(song.id):

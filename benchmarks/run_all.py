@@ -1,0 +1,259 @@
+"""Run every benchmark and write one table into README.md's Performance section.
+
+    .venv/bin/python benchmarks/run_all.py [--only NAME ...] [--quick]
+
+Each benchmark runs in its own process with ``--json`` into ``benchmarks/out/``; the ones that
+paint a real window run under ``xvfb-run`` when no display is set. The table compares every
+figure with the baseline measured in the same run and with the project's targets, and replaces
+the block between the ``perf-table`` marker comments (or the ``PERF_TABLE`` line) in README.md.
+``--only`` re-runs some benchmarks and rebuilds the table with the others' last full results;
+``--quick`` runs smaller sizes into ``benchmarks/out/quick/`` and never writes the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+README = ROOT / "README.md"
+START, END = "<!-- perf-table:start -->", "<!-- perf-table:end -->"
+XVFB = ["xvfb-run", "-a", "-s", "-screen 0 1400x900x24"]
+
+
+# name -> (script, needs a display, full-size args, quick args)
+BENCHMARKS: dict[str, tuple[str, bool, list[str], list[str]]] = {
+    "startup": ("bench_startup.py", True, [], ["--runs", "3", "--songs", "10000", "--dramas", "500"]),
+    "store": ("bench_store.py", False, [], ["--songs", "10000", "--plays", "50", "--open-runs", "2"]),
+    "search_view": ("bench_search_view.py", True, [], ["--songs", "10000"]),
+    "playback": ("bench_playback.py", True, [], ["--runs", "6", "--seconds", "5"]),
+    "lyrics": ("bench_lyrics_timing.py", False, [], ["--runs", "1", "--seconds", "8"]),
+}  # fmt: skip
+
+
+def has_display() -> bool:
+    return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def run_one(name: str, out: Path, quick: bool) -> dict[str, Any]:
+    script, needs_display, full_args, quick_args = BENCHMARKS[name]
+    cmd = [sys.executable, str(HERE / script), *(quick_args if quick else full_args)]
+    cmd += ["--json", str(out / f"{name}.json")]
+    env = dict(os.environ)
+    wrapper = "none"
+    if needs_display and not has_display():
+        if shutil.which("xvfb-run"):
+            cmd, wrapper = [*XVFB, *cmd], "xvfb-run"
+        else:  # still a real paint, to an offscreen buffer
+            env["QT_QPA_PLATFORM"], wrapper = "offscreen", "QT_QPA_PLATFORM=offscreen"
+    print(f"== {name}: {shlex.join(cmd)}", flush=True)
+    t0 = time.monotonic()
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    wall = time.monotonic() - t0
+    (out / f"{name}.md").write_text(
+        proc.stdout + ("\n--- stderr\n" + proc.stderr) * bool(proc.stderr)
+    )
+    print(proc.stdout, flush=True)
+    if proc.returncode != 0:
+        print(f"!! {name} failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}", flush=True)
+    meta = {"ok": proc.returncode == 0, "wall_s": round(wall, 1), "quick": quick,
+            "display": wrapper, "date": dt.datetime.now().isoformat(timespec="seconds")}  # fmt: skip
+    (out / f"{name}.meta.json").write_text(json.dumps(meta, indent=1))
+    print(f"== {name}: {wall:.0f} s", flush=True)
+    return meta
+
+
+# --- the table --------------------------------------------------------------------------------
+
+Row = tuple[str, str, str, str, str, bool | None]
+
+
+def met(ok: bool | None) -> str:
+    return "—" if ok is None else ("✅ yes" if ok else "❌ **no**")
+
+
+def rows_startup(r: dict[str, Any]) -> list[Row]:
+    bare, n, rows = r["bare_window_s"], f"{r['songs']:,}", []
+    for vlc, how in (("", "silent player, as measured so far"), ("_vlc", "with libVLC, as users start it")):  # fmt: skip
+        if f"bundled_catalog{vlc}_s" not in r:
+            continue
+        app, ratio = r[f"bundled_catalog{vlc}_s"], r[f"ratio_bundled{vlc}_vs_bare"]
+        big, rss = r[f"big_library{vlc}_s"], r[f"big_library_peak_rss{vlc}_mb"]
+        rows += [
+            (f"Start → first painted window, bundled catalog ({how}; median of {r.get('runs', 7)})",
+             f"{app * 1000:.0f} ms", f"bare PySide6 window {bare * 1000:.0f} ms", f"{ratio:.2f}x",
+             "≤ 1.5x", ratio <= 1.5),
+            (f"Start → first painted window, {n}-song library ({how})", f"{big:.2f} s", "—", "—",
+             "≤ 3 s", big <= 3),
+            (f"Peak memory, {n}-song library, window + search index ({how})", f"{rss:.0f} MB",
+             "—", "—", "≤ 400 MB", rss <= 400),
+        ]  # fmt: skip
+    return rows
+
+
+def rows_store(r: dict[str, Any]) -> list[Row]:
+    s, n = r["search"], f"{r['songs']:,}"
+    rec, tdb = r["record_play_median_ms"], r["tinydb_update_plain_median_ms"]
+    return [
+        (f"Record a play, {n}-song library (median of {r['plays']})", f"{rec:.2f} ms",
+         f"TinyDB update of 1 song doc {tdb:.0f} ms", f"{rec / tdb:.4f}x", "≤ 5 ms", rec <= 5),
+        (f"Import the {n}-song file (parse, validate, write)", f"{r['import_s']:.1f} s", "—",
+         "—", "seconds, not minutes (< 60 s)", r["import_s"] < 60),
+        (f"Open the {n}-song library (median)", f"{r['open_median_s']:.2f} s", "—", "—", "—", None),
+        ("Search index build (background, after first paint)", f"{s['index_build_s']:.1f} s",
+         "—", "—", "—", None),
+        ("Index lookup alone per keystroke (median, no view)", f"{s['index_median_ms']:.2f} ms",
+         f"linear scan {s['linear_median_ms']:.1f} ms", f"{s['ratio_median']:.3f}x", "—", None),
+    ]  # fmt: skip
+
+
+def rows_search_view(r: dict[str, Any]) -> list[Row]:
+    view, scan, ratio = r["view_median_ms"], r["scan_median_ms"], r["ratio_median"]
+    return [
+        (f"Search as you type, {r['songs']:,} songs: text change → view updated "
+         f"(median of {r['keystrokes']} keystrokes; p95 {r['view_p95_ms']:.1f} ms)",
+         f"{view:.1f} ms", f"linear substring scan {scan:.1f} ms", f"{ratio:.2f}x",
+         "≤ 16 ms and ≤ 0.5x", view <= 16 and ratio <= 0.5),
+    ]  # fmt: skip
+
+
+def rows_playback(r: dict[str, Any]) -> list[Row]:
+    lat, cpu = r["latency"], r["cpu"]
+    playing = cpu["playing_cpu_pct"]
+    return [
+        (f"Play request → VLC reports Playing (median of {lat['runs']})",
+         f"{lat['ours_median_ms']:.1f} ms", f"bare python-vlc {lat['bare_median_ms']:.1f} ms",
+         f"{lat['ratio']:.2f}x", "≤ 1.2x", lat["ratio"] <= 1.2),
+        (f"CPU while playing, window open, {cpu['seconds']:.0f} s (process CPU time; "
+         f"{cpu.get('scenario', 'bridge.load/play directly')})", f"{playing:.2f} % of a core",
+         f"same window idle {cpu['idle_cpu_pct']:.2f} %; bare python-vlc playing "
+         f"{cpu.get('bare_vlc_playing_cpu_pct', float('nan')):.2f} %", "—", "≤ 2 %",
+         playing <= 2 and cpu["played_throughout"]),
+    ]  # fmt: skip
+
+
+def rows_lyrics(r: dict[str, Any]) -> list[Row]:
+    s = r["summary"]
+    ours, raw, paint = (
+        s["interpolated / state"],
+        s["raw get_time / state"],
+        s["interpolated / paint"],
+    )
+    n = f"{ours['n']} lines" + (f", {ours['missed']} missed" if ours["missed"] else "")
+    return [
+        (f"Lyrics highlight error vs due time, median ({n})", f"{ours['median_abs_ms']:.1f} ms",
+         f"raw libVLC get_time {raw['median_abs_ms']:.1f} ms", "—", "≤ 15 ms",
+         ours["median_abs_ms"] <= 15 and not ours["missed"]),
+        ("Lyrics highlight error vs due time, p95", f"{ours['p95_abs_ms']:.1f} ms",
+         f"raw libVLC get_time {raw['p95_abs_ms']:.1f} ms", "—", "≤ 30 ms",
+         ours["p95_abs_ms"] <= 30),
+        ("Lyrics highlight painted vs due time, median / p95", f"{paint['median_abs_ms']:.1f} / "
+         f"{paint['p95_abs_ms']:.1f} ms", "—", "—", "—", None),
+    ]  # fmt: skip
+
+
+ROWS: dict[str, Callable[[dict[str, Any]], list[Row]]] = {
+    "startup": rows_startup,
+    "store": rows_store,
+    "search_view": rows_search_view,
+    "playback": rows_playback,
+    "lyrics": rows_lyrics,
+}
+ORDER = ["startup", "search_view", "store", "playback", "lyrics"]
+
+
+def machine() -> str:
+    import PySide6
+    import vlc
+    from PySide6.QtCore import qVersion
+
+    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                if ln.startswith("model name")), platform.processor())  # fmt: skip
+    libvlc = vlc.libvlc_get_version().decode().split()[0]
+    return (f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, libVLC {libvlc}, PySide6 {PySide6.__version__} "
+            f"(Qt {qVersion()})")  # fmt: skip
+
+
+def build_table(out: Path) -> tuple[str, list[str]]:
+    """The markdown block and the names of benchmarks with no usable result."""
+    rows: list[Row] = []
+    missing, metas = [], {}
+    for name in ORDER:
+        data, meta = out / f"{name}.json", out / f"{name}.meta.json"
+        if not (data.exists() and meta.exists()) or not json.loads(meta.read_text())["ok"]:
+            missing.append(name)
+            continue
+        metas[name] = json.loads(meta.read_text())
+        rows += ROWS[name](json.loads(data.read_text()))
+    lines = ["| what | measured | baseline (same run) | ratio | target | met? |", "|---|---|---|---|---|---|"]  # fmt: skip
+    lines += [f"| {a} | {b} | {c} | {d} | {e} | {met(ok)} |" for a, b, c, d, e, ok in rows]
+    dates = sorted({m["date"][:10] for m in metas.values()})
+    runs = ", ".join(f"{n} {m['wall_s'] / 60:.1f} min" for n, m in metas.items())
+    shown = [n for n in ORDER if n in metas and BENCHMARKS[n][1]]
+    lines += [
+        "",
+        "Command: `make bench`, i.e. `.venv/bin/python benchmarks/run_all.py`; each benchmark is a "
+        f"separate process ({', '.join(BENCHMARKS[n][0] for n in metas)}), the ones that paint a "
+        f'window ({", ".join(shown)}) under `{" ".join(XVFB[:3])} "{XVFB[3]}"` when no display is '
+        "set. Figures are medians unless stated; raw results are in `benchmarks/out/`.",
+        f"Date: {' to '.join(dates)}; wall time per benchmark: {runs}.",
+        f"Machine: {machine()}.",
+    ]
+    return START + "\n" + "\n".join(lines) + "\n" + END, missing
+
+
+def write_readme(block: str) -> None:
+    text = README.read_text(encoding="utf-8")
+    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
+    if pattern.search(text):
+        text = pattern.sub(lambda _m: block, text, count=1)
+    elif re.search(r"^PERF_TABLE$", text, re.M):
+        text = re.sub(r"^PERF_TABLE$", lambda _m: block, text, count=1, flags=re.M)
+    else:
+        raise SystemExit("README.md has neither the perf-table markers nor a PERF_TABLE line")
+    README.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("--only", action="append", choices=ORDER, metavar="NAME",
+                        help=f"run only this benchmark (repeatable): {', '.join(ORDER)}")  # fmt: skip
+    parser.add_argument("--quick", action="store_true", help="small sizes; README untouched")
+    parser.add_argument("--table-only", action="store_true", help="rebuild from benchmarks/out")
+    args = parser.parse_args(argv)
+    out = HERE / "out" / ("quick" if args.quick else "")
+    out.mkdir(parents=True, exist_ok=True)
+    t0 = time.monotonic()
+    failed = []
+    if not args.table_only:
+        for name in args.only or ORDER:
+            if not run_one(name, out, args.quick)["ok"]:
+                failed.append(name)
+    block, missing = build_table(out)
+    print(f"\n{block}\n\nall done in {(time.monotonic() - t0) / 60:.1f} min")
+    if args.quick:
+        print("(--quick: README.md not written)")
+    elif missing:
+        print(f"README.md not written: no full result for {', '.join(missing)}")
+    else:
+        write_readme(block)
+        print("README.md Performance table written")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
