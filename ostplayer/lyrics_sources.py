@@ -4,14 +4,17 @@ File and tag access lives here (mutagen), parsing in ``ostplayer.domain.lyrics``
 No Qt and no database: callers pass in what the library already knows.
 
 Reading never raises: a missing, unreadable or malformed source is skipped and the
-next one in priority order is tried. Only ``export_lrc_next_to`` reports errors,
-because the user asked for that write and must learn if it failed.
+next one in priority order is tried; a sidecar that is not lyrics at all (binary,
+too large) is also noted in ``problems`` so the user learns why it was ignored.
+``read_lyrics_text`` (the editor's import) and ``export_lrc_next_to`` raise, because
+the user asked for that file and must learn if it failed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import enum
+import errno
 import os
 import re
 import tempfile
@@ -28,18 +31,26 @@ from ostplayer.domain.lyrics import (
     lyrics_from_timed_lines,
     parse_lyrics,
 )
+from ostplayer.domain.lyrics_encoding import (
+    MAX_LYRICS_BYTES,
+    decode_lyrics_bytes,
+    not_lyrics_reason,
+)
 
 __all__ = [
     "FoundLyrics",
+    "LyricsFileError",
     "LyricsOrigin",
+    "export_error_message",
     "export_lrc_next_to",
     "find_sidecar",
+    "lrc_target",
     "read_embedded",
+    "read_lyrics_text",
     "resolve_lyrics",
 ]
 
-# A lyrics file is a few KB; anything bigger is not a sidecar worth reading whole.
-MAX_SIDECAR_BYTES = 2 * 1024 * 1024
+MAX_SIDECAR_BYTES = MAX_LYRICS_BYTES  # the same limit for sidecars and imports
 
 # ID3 SYLT timestamp format 2 = absolute milliseconds. Format 1 (MPEG frames) would
 # need the stream's frame rate; such frames are skipped in favour of USLT.
@@ -67,11 +78,16 @@ class FoundLyrics:
 # ------------------------------------------------------------------------ sidecars
 
 
-def find_sidecar(audio_path: str | Path) -> FoundLyrics | None:
+class LyricsFileError(Exception):
+    """A file the user chose (or a sidecar) cannot be used as lyrics; ``str`` says why."""
+
+
+def find_sidecar(audio_path: str | Path, problems: list[str] | None = None) -> FoundLyrics | None:
     """Lyrics from ``<base>.lrc``, else ``<base>.txt`` next to the audio file.
 
     Extensions match case-insensitively (``.LRC``, ``.Lrc``); the exact lowercase
-    name wins when several exist. Empty or unreadable files are skipped.
+    name wins when several exist. Empty or unreadable files are skipped; binary or
+    oversized ones too, with the reason appended to ``problems``.
     """
     try:
         audio = Path(audio_path)
@@ -81,10 +97,37 @@ def find_sidecar(audio_path: str | Path) -> FoundLyrics | None:
         return None
     for ext, origin in ((".lrc", LyricsOrigin.SIDECAR_LRC), (".txt", LyricsOrigin.SIDECAR_TXT)):
         for candidate in _sidecar_candidates(audio, ext):
-            lyrics = _read_lyrics_file(candidate)
-            if lyrics is not None:
+            try:
+                lyrics = parse_lyrics(read_lyrics_text(candidate))
+            except LyricsFileError as exc:
+                if problems is not None and candidate.is_file():
+                    problems.append(f"Ignored {candidate}: {exc}")
+                continue
+            if not lyrics.is_empty:
                 return FoundLyrics(lyrics, origin, str(candidate))
     return None
+
+
+def read_lyrics_text(path: str | Path) -> str:
+    """A lyrics file's text in any common encoding; ``LyricsFileError`` if it is not one."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_LYRICS_BYTES:
+            raise LyricsFileError(not_lyrics_reason(b"", size))
+        data = path.read_bytes()
+    except LyricsFileError:
+        raise
+    except (OSError, ValueError) as exc:  # ValueError: e.g. a NUL in the path
+        raise LyricsFileError(_os_reason(exc)) from exc
+    reason = not_lyrics_reason(data)
+    if reason is not None:
+        raise LyricsFileError(reason if reason.startswith("too") else f"it is {reason}, not lyrics")
+    return decode_lyrics_bytes(data)
+
+
+def _os_reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc)
 
 
 def _base_path(audio: Path) -> Path:
@@ -113,17 +156,6 @@ def _sidecar_candidates(audio: Path, ext: str) -> Iterable[Path]:
     yield from others
 
 
-def _read_lyrics_file(path: Path) -> Lyrics | None:
-    try:
-        if not path.is_file() or path.stat().st_size > MAX_SIDECAR_BYTES:
-            return None
-        data = path.read_bytes()
-    except (OSError, ValueError):  # ValueError: e.g. a NUL in the path
-        return None
-    lyrics = parse_lyrics(data)
-    return None if lyrics.is_empty else lyrics
-
-
 # ------------------------------------------------------------------------ embedded
 
 
@@ -131,7 +163,8 @@ def read_embedded(audio_path: str | Path) -> FoundLyrics | None:
     """Lyrics stored in the file's tags, synced ones preferred.
 
     ID3 (MP3, WAV, AIFF): SYLT in milliseconds, USLT, TXXX:LYRICS. Vorbis comments
-    (FLAC, Ogg, Opus) and APEv2: LYRICS, UNSYNCEDLYRICS. MP4: ``©lyr``. Text values
+    (FLAC, Ogg, Opus) and APEv2 (Monkey's Audio, WavPack, Musepack, and MP3 files
+    that carry an APEv2 tag): LYRICS, UNSYNCEDLYRICS. MP4: ``©lyr``. Text values
     that are LRC become synced lyrics. Any error yields None.
     """
     try:
@@ -153,6 +186,7 @@ def _embedded_candidates(path: str) -> list[tuple[Lyrics, str]]:
         return []
     # mutagen takes ~15 ms to import: load it when a linked file is first read, not at start-up.
     import mutagen
+    from mutagen.apev2 import APEv2
     from mutagen.id3 import ID3
     from mutagen.mp4 import MP4Tags
 
@@ -166,14 +200,25 @@ def _embedded_candidates(path: str) -> list[tuple[Lyrics, str]]:
         try:
             tags = ID3(path)
         except Exception:
-            return []
-    if isinstance(tags, ID3):
-        return _id3_candidates(tags)
+            tags = None
     if isinstance(tags, MP4Tags):
         return [(parse_lyrics(_join(tags.get("\xa9lyr"))), "MP4 \xa9lyr")]
-    kind = {"OggVorbis": "Vorbis", "OggOpus": "Opus", "OggFLAC": "FLAC"}.get(
-        type(audio).__name__, type(audio).__name__
-    )
+    if isinstance(tags, APEv2):
+        return _text_candidates(tags, "APEv2")
+    out = _id3_candidates(tags) if isinstance(tags, ID3) else []
+    if tags is not None and not isinstance(tags, ID3):
+        kind = {"OggVorbis": "Vorbis", "OggOpus": "Opus", "OggFLAC": "FLAC"}.get(
+            type(audio).__name__, type(audio).__name__
+        )
+        out.extend(_text_candidates(tags, kind))
+    if tags is None or isinstance(tags, ID3):
+        # MP3 taggers (foobar2000, Mp3tag) may write APEv2 at the end, with or without ID3.
+        with contextlib.suppress(Exception):
+            out.extend(_text_candidates(APEv2(path), "APEv2"))
+    return out
+
+
+def _text_candidates(tags: Any, kind: str) -> list[tuple[Lyrics, str]]:
     out = []
     for key in _TEXT_KEYS:
         value = _get_text(tags, key)
@@ -248,15 +293,21 @@ def _join(value: Any) -> str:
 
 
 def resolve_lyrics(
-    saved_lrc_text: str | None, audio_path: str | Path | None, excerpt: str | None
+    saved_lrc_text: str | None,
+    audio_path: str | Path | None,
+    excerpt: str | None,
+    problems: list[str] | None = None,
 ) -> FoundLyrics | None:
-    """Best available lyrics: library, sidecar (.lrc, .txt), embedded, catalog excerpt."""
+    """Best available lyrics: library, sidecar (.lrc, .txt), embedded, catalog excerpt.
+
+    Sidecars ignored on the way (binary, too large) are described in ``problems``.
+    """
     if saved_lrc_text and saved_lrc_text.strip():
         lyrics = parse_lyrics(saved_lrc_text)
         if not lyrics.is_empty:
             return FoundLyrics(lyrics, LyricsOrigin.LIBRARY, "saved in library")
     if audio_path:
-        found = find_sidecar(audio_path) or read_embedded(audio_path)
+        found = find_sidecar(audio_path, problems) or read_embedded(audio_path)
         if found is not None:
             return found
     if excerpt and excerpt.strip():
@@ -269,14 +320,46 @@ def resolve_lyrics(
 # ----------------------------------------------------------------------- exporting
 
 
-def export_lrc_next_to(audio_path: str | Path, lyrics: Lyrics) -> Path:
-    """Write ``<base>.lrc`` (UTF-8, no BOM, LF) next to the audio file; return its path.
+def lrc_target(audio_path: str | Path) -> tuple[Path, bool]:
+    """Where an exported ``.lrc`` goes, and whether that file exists already.
 
-    Atomic: a reader or a crash sees either the old file or the complete new one.
-    Raises ``OSError`` on failure, leaving no temporary file behind.
+    An existing case variant (``Song.LRC``) is the target: writing ``Song.lrc`` beside
+    it would leave two sidecars that disagree, and other players may read the old one.
     """
     base = _base_path(Path(audio_path))
-    target = base.with_name(base.name + ".lrc")
+    exact = base.with_name(base.name + ".lrc")
+    for candidate in _sidecar_candidates(Path(audio_path), ".lrc"):
+        try:
+            if candidate.is_file():
+                return candidate, True
+        except OSError:
+            continue
+    return exact, False
+
+
+def export_error_message(exc: OSError, target: Path) -> str:
+    """A sentence for the user about a failed export, naming the file and the cause."""
+    folder = target.parent
+    if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+        return (
+            f"Could not export {target.name}: the folder {folder} is read-only or you may "
+            "not write there. Copy the lyrics from the editor, or make the folder writable."
+        )
+    if isinstance(exc, FileNotFoundError):
+        return f"Could not export {target.name}: the folder {folder} does not exist any more."
+    if exc.errno == errno.ENOSPC:
+        return f"Could not export {target.name}: the disk holding {folder} is full."
+    return f"Could not export {target.name} to {folder}: {_os_reason(exc)}."
+
+
+def export_lrc_next_to(audio_path: str | Path, lyrics: Lyrics) -> Path:
+    """Write the ``.lrc`` (UTF-8, no BOM, LF) next to the audio file; return its path.
+
+    The path is :func:`lrc_target`'s. Atomic: a reader or a crash sees either the old
+    file or the complete new one. Raises ``OSError`` on failure, leaving no temporary
+    file behind.
+    """
+    target, _exists = lrc_target(audio_path)
     data = lyrics.to_lrc().encode("utf-8", errors="replace")
     try:
         mode = target.stat().st_mode & 0o777

@@ -392,3 +392,59 @@ def test_romanize_without_package(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_romanize_never_raises(text: str) -> None:
     result = romanize_mod.romanize(text)
     assert isinstance(result, str)
+
+
+# ------------------------------------------------------- gaps: tags, repeats, encodings
+
+
+def test_song_annotations_in_brackets_stay_lyrics() -> None:
+    text = "[ti:Song]\n[id:abc123]\n[00:01.00]first\n[Chorus: All]\n[00:05.00]second\n"
+    lyrics = parse_lyrics(text)
+    assert dict(lyrics.tags) == {"ti": "Song", "id": "abc123"}
+    assert texts(lyrics) == [(1000, ("first", "[Chorus: All]")), (5000, ("second",))]
+    # A capitalized annotation at the very top is text too, not a header tag.
+    top = parse_lyrics("[Verse 1: Jimin]\n[Intro:]\n[00:02.00]a\n")
+    assert texts(top) == [(0, ("[Verse 1: Jimin]", "[Intro:]")), (2000, ("a",))]
+    assert parse_lyrics(top.to_lrc()) == top
+
+
+def test_repeated_line_moves_word_stamps_to_each_copy() -> None:
+    lyrics = parse_lyrics("[00:10.00][00:40.00]<00:10.00>사랑 <00:10.50>해<00:11.00>\n")
+    first, second = (g.lines[0].words for g in lyrics.groups)
+    assert [w.time_ms for w in first] == [10_000, 10_500, 11_000]
+    assert [w.time_ms for w in second] == [40_000, 40_500, 41_000]
+    # Stamps written against the later copy are moved back for the earlier one.
+    late = parse_lyrics("[00:10.00][00:40.00]<00:40.00>a <00:40.50>b\n")
+    assert [w.time_ms for w in late.groups[0].lines[0].words] == [10_000, 10_500]
+    assert parse_lyrics(lyrics.to_lrc()) == lyrics
+
+
+def test_stray_bytes_do_not_flip_the_encoding() -> None:
+    korean = "[00:01.00]사랑해 너를\n[00:02.00]보고 싶다 오늘도\n" * 5
+    # One byte of garbage in a CP949 file: CP949 still wins by far.
+    data = korean.encode("cp949")
+    assert decode_lyrics_bytes(data[:20] + b"\xff" + data[20:]).count("사랑해") == 5
+    # One stray byte in a UTF-8 file must not turn it into CP949 mojibake.
+    data = korean.encode("utf-8")
+    decoded = decode_lyrics_bytes(data[:20] + b"\x80" + data[20:])
+    assert decoded.count("보고 싶다") == 5 and decoded.count("\ufffd") == 1
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected_even_for_mostly_hangul(codec: str) -> None:
+    text = "가나다라 마바사\n가을 하늘 가득\n"  # few ASCII code units, 가 = U+AC00
+    assert decode_lyrics_bytes(text.encode(codec)) == text
+
+
+def test_binary_files_are_recognised() -> None:
+    from ostplayer.domain.lyrics_encoding import MAX_LYRICS_BYTES, not_lyrics_reason
+
+    assert not_lyrics_reason(b"ID3\x04\x00\x00\x00\x00\x00\x00rest") == "an MP3 audio file"
+    assert not_lyrics_reason(b"\x89PNG\r\n\x1a\n\x00\x00") == "a PNG image"
+    assert not_lyrics_reason(b"\x00\x01\x02\x03\xfe\x00\x00\x10") == "a binary file"
+    assert not_lyrics_reason(b"FORM was the word\n") is None  # text that looks like magic
+    assert not_lyrics_reason(KOREAN_LRC.encode("utf-16-le")) is None
+    assert not_lyrics_reason(KOREAN_LRC.encode("utf-16")) is None
+    assert not_lyrics_reason(KOREAN_LRC.encode("cp949")) is None
+    too_big = not_lyrics_reason(b"x", size=MAX_LYRICS_BYTES + 1)
+    assert too_big is not None and "too large" in too_big and "1 MB" in too_big

@@ -389,3 +389,71 @@ def test_export_failure_raises_and_cleans_up(
     with pytest.raises(OSError):
         export_lrc_next_to(tmp_path / "s.mp3", parse_lyrics(LRC))
     assert list(tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------ gaps: binary, size, APEv2, exporting
+
+
+def test_binary_or_huge_sidecar_is_ignored_with_a_reason(tmp_path: Path) -> None:
+    make_mp3(tmp_path / "a.lrc")  # an MP3 renamed .lrc
+    (tmp_path / "a.txt").write_text("plain fallback", encoding="utf-8")
+    problems: list[str] = []
+    found = lyrics_sources.resolve_lyrics(None, tmp_path / "a.mp3", None, problems)
+    assert found is not None and found.origin is LyricsOrigin.SIDECAR_TXT
+    assert problems == [f"Ignored {tmp_path / 'a.lrc'}: it is an MP3 audio file, not lyrics"]
+
+    (tmp_path / "b.lrc").write_bytes(
+        b"[00:01.00]x\n" * (lyrics_sources.MAX_SIDECAR_BYTES // 12 + 1)
+    )
+    problems = []
+    assert find_sidecar(tmp_path / "b.mp3", problems) is None
+    assert "too large for a lyrics file" in problems[0] and "1 MB" in problems[0]
+
+
+def test_read_lyrics_text_refuses_images_and_decodes_text(tmp_path: Path) -> None:
+    image = tmp_path / "cover.lrc"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64)
+    with pytest.raises(lyrics_sources.LyricsFileError, match="it is a PNG image, not lyrics"):
+        lyrics_sources.read_lyrics_text(image)
+    text = tmp_path / "ok.lrc"
+    text.write_bytes("[00:01.00]사랑해\n".encode("cp949"))
+    assert lyrics_sources.read_lyrics_text(text) == "[00:01.00]사랑해\n"
+    with pytest.raises(lyrics_sources.LyricsFileError):
+        lyrics_sources.read_lyrics_text(tmp_path / "missing.lrc")
+
+
+def test_apev2_lyrics_in_wavpack_and_mp3(tmp_path: Path) -> None:
+    from mutagen.apev2 import APEv2
+
+    wv = tmp_path / "a.wv"
+    header = b"wvpk" + struct.pack("<IHBBIIIII", 32, 0x410, 0, 0, 8000, 0, 8000, 0, 0)
+    wv.write_bytes(header + b"\0" * 8)
+    mp3 = make_mp3(tmp_path / "b.mp3")
+    for path in (wv, mp3):
+        tag = APEv2()
+        tag["Lyrics"] = "[00:01.00]사랑해\n[00:02.00]너를"
+        tag.save(path)
+        found = read_embedded(path)
+        assert found is not None, path
+        assert found.detail == "APEv2 LYRICS"
+        assert texts(found.lyrics) == [(1000, ("사랑해",)), (2000, ("너를",))]
+
+
+def test_export_replaces_an_existing_case_variant(tmp_path: Path) -> None:
+    audio = tmp_path / "song.mp3"
+    (tmp_path / "song.LRC").write_text("[00:01.00]old\n", encoding="utf-8")
+    target, exists = lyrics_sources.lrc_target(audio)
+    assert (target.name, exists) == ("song.LRC", True)
+    path = export_lrc_next_to(audio, parse_lyrics("[00:02.00]new\n"))
+    assert path == tmp_path / "song.LRC"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["song.LRC"]
+    assert find_sidecar(audio).lyrics == parse_lyrics("[00:02.00]new\n")
+    assert lyrics_sources.lrc_target(tmp_path / "other.mp3") == (tmp_path / "other.lrc", False)
+
+
+def test_export_error_messages_name_the_cause(tmp_path: Path) -> None:
+    target = tmp_path / "song.lrc"
+    denied = lyrics_sources.export_error_message(PermissionError(13, "Permission denied"), target)
+    assert "song.lrc" in denied and "read-only" in denied and str(tmp_path) in denied
+    gone = lyrics_sources.export_error_message(FileNotFoundError(2, "No such file"), target)
+    assert "does not exist" in gone

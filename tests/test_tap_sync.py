@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from ostplayer.domain.lyrics import LyricLine, Word, parse_lyrics
-from ostplayer.domain.tap_sync import TapSyncSession
+from ostplayer.domain.tap_sync import TapSyncSession, TapTooEarly
 
 
 def groups(lyrics):
@@ -47,11 +49,27 @@ def test_step_back_unstamps_the_previous_line() -> None:
     assert s.stamps == (100, 700, None)
 
 
-def test_taps_never_go_backwards() -> None:
-    s = TapSyncSession(["a", "b"])
+def test_a_tap_not_later_than_the_previous_line_is_refused() -> None:
+    s = TapSyncSession(["a", "b", "c"])
     s.tap(3000)
-    s.tap(2000)  # the user seeked back without stepping back
-    assert s.stamps == (3000, 3000)
+    with pytest.raises(TapTooEarly) as err:
+        s.tap(2000)  # the user seeked back without stepping back
+    assert err.value.previous_ms == 3000
+    with pytest.raises(TapTooEarly):
+        s.tap(3000)  # equal would merge the two lines into one group
+    assert (s.current, s.stamps) == (1, (3000, None, None))
+    s.tap(3001)
+    assert s.stamps == (3000, 3001, None)
+    assert [g.time_ms for g in s.to_lyrics().groups] == [3000, 3001]
+
+
+def test_preloaded_equal_stamps_are_kept_and_nudges_do_not_cross() -> None:
+    # [offset:300] folds 100 and 200 both to 0: the session must still load them.
+    s = TapSyncSession.from_text("[offset:300]\n[00:00.10]a\n[00:00.20]b\n[00:05.00]c\n")
+    assert s.stamps == (0, 0, 4700)
+    assert s.nudge(0, 100) == 0  # moving later would cross "b": unchanged
+    assert s.nudge(1, 100) == 100  # "b" can move apart
+    assert s.nudge(2, -9000) == 101
 
 
 def test_nudge_moves_a_stamp_within_its_neighbours() -> None:
@@ -60,8 +78,8 @@ def test_nudge_moves_a_stamp_within_its_neighbours() -> None:
         s.tap(ms)
     assert s.nudge(1, -100) == 1900
     assert s.nudge(1, +100) == 2000
-    assert s.nudge(1, -5000) == 1000  # stops at the previous line
-    assert s.nudge(1, +5000) == 3000  # and at the next one
+    assert s.nudge(1, -5000) == 1001  # stops just after the previous line
+    assert s.nudge(1, +5000) == 2999  # and just before the next one
     assert s.nudge(0, -5000) == 0
     with pytest.raises(ValueError):
         TapSyncSession(["x"]).nudge(0, 100)
@@ -126,11 +144,12 @@ def test_tags_are_kept_but_not_the_offset() -> None:
 def test_output_round_trips_through_the_parser(texts, taps, backs) -> None:
     s = TapSyncSession(texts)
     for ms in taps:
-        s.tap(ms)
+        with contextlib.suppress(TapTooEarly):
+            s.tap(ms)
     for _ in range(backs):
         s.step_back()
     stamped = [x for x in s.stamps if x is not None]
-    assert stamped == sorted(stamped)
+    assert stamped == sorted(set(stamped))  # strictly increasing
     assert all(x is None for x in s.stamps[s.current :])
     if s.current:
         assert s.to_lyrics() == parse_lyrics(s.to_lrc())

@@ -13,9 +13,13 @@ Design choices worth knowing:
   is appended to the group(s) of the previous timed line, i.e. shown together with
   it. Untimed lines before the first timed line go to a group at 0 ms. Untimed blank
   lines in a synced file are only layout and are dropped.
-* Any whole-line ``[key:value]`` (key starts with a letter) is a header tag in a
-  synced file. In a file without timestamps only the well-known keys are tags, so
-  plain lyrics such as ``[Hook: Jimin]`` are not swallowed.
+* A whole-line ``[key:value]`` is a tag when the key is a well-known one, or, in a
+  synced file's header (before the first timed line), any all-lowercase key
+  (``[id:…]``, ``[tool:…]``). Annotations such as ``[Hook: Jimin]`` or
+  ``[Chorus: All]`` stay lyric text.
+* Enhanced-LRC word stamps are absolute. A line with several timestamps gets one copy
+  per time, each with its word stamps moved to its own time.
+* Decoding file bytes lives in :mod:`ostplayer.domain.lyrics_encoding`.
 * ``to_lrc`` keeps ``[offset:N]`` as a tag and writes the times as parsed (offset
   not folded in), which makes ``parse_lrc(x.to_lrc()) == x`` exact for synced
   lyrics. Times are written as ``mm:ss.xx`` unless they need millisecond precision,
@@ -30,6 +34,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
+
+from ostplayer.domain.lyrics_encoding import decode_lyrics_bytes
 
 __all__ = [
     "KNOWN_TAGS",
@@ -217,58 +223,6 @@ def _parse_offset(raw: str) -> int:
     return int(match.group(1)) if match else 0
 
 
-# ----------------------------------------------------------------------- decoding
-
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8"),
-    (b"\xff\xfe\x00\x00", "utf-32-le"),  # before UTF-16 LE: same first two bytes
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
-
-
-def decode_lyrics_bytes(data: bytes) -> str:
-    """Decode lyrics file bytes; never fails.
-
-    Order: BOM, UTF-16 without BOM (only when NUL bytes show its pattern), strict
-    UTF-8, CP949 (superset of EUC-KR, legacy Korean files), latin-1. UTF-16 is
-    checked before UTF-8 because ASCII-heavy UTF-16 is also valid UTF-8 (with NULs).
-    """
-    data = bytes(data)
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return _strip_bom(data[len(bom) :].decode(codec, errors="replace"))
-    attempts = [(data, "utf-8"), (data, "cp949")]
-    utf16 = _guess_utf16(data)
-    if utf16:
-        # A truncated file may end in half a code unit; drop it rather than give up.
-        attempts.insert(0, (data[: len(data) - len(data) % 2], utf16))
-    for chunk, codec in attempts:
-        try:
-            return _strip_bom(chunk.decode(codec))
-        except UnicodeDecodeError:
-            continue
-    return _strip_bom(data.decode("latin-1"))
-
-
-def _guess_utf16(data: bytes) -> str | None:
-    if len(data) < 2 or b"\x00" not in data:
-        return None
-    nul_even, nul_odd = data[0::2].count(0), data[1::2].count(0)
-    # ASCII in UTF-16 LE puts the NUL high byte at odd offsets; LRC stamps and
-    # spaces guarantee plenty of ASCII even in Korean lyrics.
-    if nul_odd > nul_even and nul_odd * 4 >= len(data) // 2:
-        return "utf-16-le"
-    if nul_even > nul_odd and nul_even * 4 >= len(data) // 2:
-        return "utf-16-be"
-    return None
-
-
-def _strip_bom(text: str) -> str:
-    return text.lstrip("\ufeff")
-
-
 # ------------------------------------------------------------------------ parsing
 
 
@@ -285,14 +239,16 @@ def parse_lrc(text: str) -> Lyrics:
     """Parse LRC text; without any valid timestamp the result is plain lyrics."""
     tags: dict[str, str] = {}
     items: list[tuple[tuple[int, ...] | None, str]] = []  # (times or None, text)
+    header = True  # no timed line yet
     for raw in _NEWLINE_RE.split(_strip_bom(text)):
         line = raw.strip()
         times, rest = _leading_stamps(line)
         if times:
             items.append((times, rest))
+            header = False
             continue
         tag = _TAG_RE.fullmatch(line)
-        if tag:
+        if tag and _is_tag(tag.group(1), header):
             tags[tag.group(1).lower()] = tag.group(2).strip()
         else:
             items.append((None, line))
@@ -310,6 +266,17 @@ def parse_lrc(text: str) -> Lyrics:
     return Lyrics(
         _plain_groups(lines), False, plain_tags, _parse_offset(plain_tags.get("offset", ""))
     )
+
+
+def _is_tag(key: str, in_header: bool) -> bool:
+    """Known keys anywhere; other machine-style keys (``[id:…]``, ``[tool:…]``) only in
+    the header. Capitalized or mid-song ones ("[Chorus: All]") are lyric annotations."""
+    lowered = key.lower()
+    return lowered in KNOWN_TAGS or (in_header and key == lowered)
+
+
+def _strip_bom(text: str) -> str:
+    return text.lstrip("\ufeff")
 
 
 def lyrics_from_excerpt(text: str) -> Lyrics:
@@ -355,9 +322,28 @@ def _build_synced(items: list[tuple[tuple[int, ...] | None, str]], tags: dict[st
         elif not text:
             continue  # untimed blank line: layout only
         line = _parse_words(text, last_times[0])
+        # Word stamps were written against one of the line's times; each copy of a
+        # repeated line ([00:10][00:40]) moves them to its own time.
+        ref = _word_reference(line, last_times)
         for time_ms in last_times:
-            buckets.setdefault(time_ms, []).append(line)
+            buckets.setdefault(time_ms, []).append(_shifted(line, time_ms - ref))
     return Lyrics(_groups_from_buckets(buckets), True, tags, _parse_offset(tags.get("offset", "")))
+
+
+def _word_reference(line: LyricLine, times: tuple[int, ...]) -> int:
+    """The line time the word stamps belong to: the latest one not after the first word."""
+    if not line.words or len(times) == 1:
+        return times[0]
+    first = line.words[0].time_ms
+    before = [t for t in times if t <= first]
+    return max(before) if before else min(times)
+
+
+def _shifted(line: LyricLine, shift: int) -> LyricLine:
+    if not shift or not line.words:
+        return line
+    words = tuple(Word(max(0, w.time_ms + shift), w.text) for w in line.words)
+    return LyricLine(line.text, words)
 
 
 def _groups_from_buckets(buckets: dict[int, list[LyricLine]]) -> tuple[LyricGroup, ...]:

@@ -11,9 +11,12 @@ Rules:
   its translation, taken from a synced LRC's group). Blank entries are pauses: they
   are tapped like lines, at the moment the singing stops, and become blank timed
   lines in the LRC (which is how LRC marks an instrumental gap).
-* Stamps never decrease: a tap earlier than the previous stamp (the user seeked
-  back without stepping back) is raised to it, and a nudge stops at the
-  neighbouring stamps. Out-of-order stamps would reorder the lines on save.
+* Stamps strictly increase: a tap not later than the previous stamp (the user
+  seeked back without stepping back, or tapped twice within a millisecond) is
+  refused with :class:`TapTooEarly`, and a nudge stops 1 ms short of the
+  neighbouring stamps. Equal stamps would merge two lines into one group on save,
+  smaller ones would reorder them. Preloaded stamps (an existing LRC) are taken as
+  they are, only kept from decreasing.
 * Times are playback positions, so the result has no ``[offset:]``; an offset in
   the source is folded into the preloaded stamps.
 * Enhanced-LRC word stamps survive: when a line's stamp moves, its words move by
@@ -28,9 +31,18 @@ from dataclasses import replace
 from ostplayer.domain.lyrics import LyricGroup, LyricLine, Lyrics, lyrics_from_timed_lines
 from ostplayer.domain.lyrics import parse_lyrics as _parse_lyrics
 
-__all__ = ["TapSyncSession"]
+__all__ = ["TapSyncSession", "TapTooEarly"]
 
 _BLANK = LyricLine("")
+
+
+class TapTooEarly(ValueError):
+    """A tap at or before the previous line's stamp."""
+
+    def __init__(self, ms: int, previous_ms: int) -> None:
+        super().__init__(f"tap at {ms} ms is not after the previous line ({previous_ms} ms)")
+        self.ms = ms
+        self.previous_ms = previous_ms
 
 
 class TapSyncSession:
@@ -57,7 +69,7 @@ class TapSyncSession:
         self._stamps: list[int | None] = [None] * n
         self._current = 0
         for ms in stamps[:n]:
-            self.tap(ms)
+            self._stamp(ms)
 
     # ------------------------------------------------------------------ builders
 
@@ -84,7 +96,7 @@ class TapSyncSession:
         # Word stamps are written against the file's own times, not the offset ones.
         session = cls(entries, tags=lyrics.tags, base_times=bases)
         for ms in times:
-            session.tap(ms)
+            session._stamp(ms)
         # Tapping applied the word shift relative to base; the offset fold is intended.
         return session
 
@@ -124,7 +136,19 @@ class TapSyncSession:
     # ------------------------------------------------------------------ editing
 
     def tap(self, ms: int) -> int:
-        """Stamp the current entry with ``ms`` and move on; returns its index, -1 if done."""
+        """Stamp the current entry with ``ms`` and move on; returns its index, -1 if done.
+
+        Raises :class:`TapTooEarly` when ``ms`` is not after the previous stamp.
+        """
+        if self.done:
+            return -1
+        ms = max(0, int(ms))
+        previous = self._stamps[self._current - 1] if self._current > 0 else None
+        if previous is not None and ms <= previous:
+            raise TapTooEarly(ms, previous)
+        return self._stamp(ms)
+
+    def _stamp(self, ms: int) -> int:
         if self.done:
             return -1
         ms = max(0, int(ms))
@@ -151,18 +175,23 @@ class TapSyncSession:
         self._current = index
 
     def nudge(self, index: int, delta_ms: int) -> int:
-        """Move a stamped entry by ``delta_ms``, kept between its neighbours' stamps.
+        """Move a stamped entry by ``delta_ms``, kept strictly between its neighbours.
 
         Returns the new stamp. Raises ``ValueError`` for an entry not stamped yet.
         """
         stamp = self._stamps[index] if 0 <= index < len(self._entries) else None
         if stamp is None:
             raise ValueError(f"entry {index} is not stamped")
-        low = self._stamps[index - 1] if index > 0 else 0
+        prev = self._stamps[index - 1] if index > 0 else None
         nxt = self._stamps[index + 1] if index + 1 < len(self._entries) else None
-        new = max(low or 0, stamp + int(delta_ms))
-        if nxt is not None:
-            new = min(new, nxt)
+        low = 0 if prev is None else prev + 1
+        high = None if nxt is None else nxt - 1
+        new = max(low, stamp + int(delta_ms))
+        if high is not None:
+            new = min(new, high)
+        # Preloaded equal stamps leave no room: keep the stamp rather than cross a neighbour.
+        if high is not None and low > high:
+            new = stamp
         self._stamps[index] = new
         return new
 
