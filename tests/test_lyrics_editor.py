@@ -185,3 +185,117 @@ def test_nudge_needs_a_stamped_line(dialog) -> None:
     go_to_sync(dialog)
     dialog.nudge(lyrics_editor.NUDGE_MS)
     assert "Select a stamped line" in dialog._status.text()
+
+
+# ------------------------------------------------------------------ gaps
+
+
+def status(d: LyricsEditorDialog) -> str:
+    return d._status.text()
+
+
+def test_taps_count_only_while_playing_and_must_move_forward(qtbot, player) -> None:
+    playing = [False]
+    d = LyricsEditorDialog(
+        "봄날", None, player.position, player.seek, is_playing=lambda: playing[0]
+    )
+    qtbot.addWidget(d)
+    d.show()
+    d.set_text("a\nb\nc")
+    go_to_sync(d)
+    player.ms = 1000
+    qtbot.keyClick(d.sync_page, Qt.Key.Key_Space)
+    assert d.session.stamps == (None, None, None)
+    assert "paused" in status(d)
+    playing[0] = True
+    qtbot.keyClick(d.sync_page, Qt.Key.Key_Space)
+    player.ms = 800  # the user dragged the slider back without stepping back
+    qtbot.keyClick(d.sync_page, Qt.Key.Key_Space)
+    assert d.session.stamps == (1000, None, None)
+    assert "00:00.80 is not after the previous line (00:01.00)" in status(d)
+    player.ms = 1000  # the same time twice would merge two lines
+    d.tap()
+    assert d.session.stamps == (1000, None, None)
+    player.ms = 1500
+    d.tap()
+    assert d.session.stamps == (1000, 1500, None)
+
+
+def test_nudge_right_after_a_tap_moves_the_line_just_tapped(dialog, player, qtbot) -> None:
+    dialog.set_text("a\nb\nc\nd")
+    go_to_sync(dialog)
+    for ms in (1000, 2000):
+        player.ms = ms
+        qtbot.keyClick(dialog.sync_page, Qt.Key.Key_Space)
+    qtbot.mouseClick(button(dialog, "Nudge +0.1 s"), Qt.MouseButton.LeftButton)
+    assert dialog.session.stamps == (1000, 2100, None, None)
+    player.ms = 3000
+    qtbot.keyClick(dialog.sync_page, Qt.Key.Key_Space)
+    qtbot.mouseClick(button(dialog, "Nudge −0.1 s"), Qt.MouseButton.LeftButton)
+    assert dialog.session.stamps == (1000, 2100, 2900, None)
+
+
+def test_editor_without_playback_cannot_tap_and_says_why(qtbot) -> None:
+    d = LyricsEditorDialog("X", None, None, None)
+    qtbot.addWidget(d)
+    d.show()
+    d.set_text("a\nb")
+    go_to_sync(d)
+    assert not d.is_live and not button(d, "Tap").isEnabled()
+    assert not button(d, "Play/Pause").isEnabled()
+    d.tap()
+    assert d.session.stamps == (None, None)
+    assert "Play this song to tap along" in status(d)
+    d.set_playback(lambda: 4200, lambda ms: None, lambda: None, lambda: True)
+    assert d.is_live and button(d, "Tap").isEnabled() and button(d, "Play/Pause").isEnabled()
+    d.tap()
+    assert d.session.stamps == (4200, None)
+    d.set_playback(None, None)
+    assert not button(d, "Tap").isEnabled() and not button(d, "Play from here").isEnabled()
+
+
+def test_importing_an_audio_file_or_a_huge_file_is_refused(dialog, tmp_path) -> None:
+    mp3 = tmp_path / "song.mp3"
+    mp3.write_bytes(b"ID3\x04\x00\x00\x00\x00\x00\x00" + b"\x00\xff" * 500)
+    dialog.set_text("kept")
+    assert not dialog.import_file(str(mp3))
+    assert status(dialog) == "Could not import song.mp3: it is an MP3 audio file, not lyrics."
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"la la la\n" * 120_000)
+    assert not dialog.import_file(str(big))
+    assert "too large for a lyrics file (1.0 MB; the limit is 1 MB)" in status(dialog)
+    assert dialog.text() == "kept"
+
+
+def test_export_asks_before_replacing_a_case_variant(qtbot, tmp_path, monkeypatch) -> None:
+    audio = tmp_path / "song.mp3"
+    old = tmp_path / "song.LRC"
+    old.write_text("[00:01.00]old\n", encoding="utf-8")
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _parent, title, text: asked.append(text) or QMessageBox.StandardButton.No,
+    )
+    d = LyricsEditorDialog("x", None, None, None, export_target=str(audio))
+    qtbot.addWidget(d)
+    d.set_text("[00:02.00]new\n")
+    assert d.export_lrc() is None
+    assert asked and "song.LRC" in asked[0]
+    assert old.read_text(encoding="utf-8") == "[00:01.00]old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["song.LRC"]
+
+
+def test_export_to_a_read_only_folder_explains(qtbot, tmp_path, monkeypatch) -> None:
+    import tempfile
+
+    def refuse(*_a, **_k):
+        raise PermissionError(13, "Permission denied")
+
+    # Root ignores chmod, so the refusal of a read-only folder is simulated at mkstemp.
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    d = LyricsEditorDialog("x", None, None, None, export_target=str(tmp_path / "song.mp3"))
+    qtbot.addWidget(d)
+    d.set_text("[00:01.00]a\n")
+    assert d.export_lrc() is None
+    assert status(d).startswith(f"Could not export song.lrc: the folder {tmp_path} is read-only")
