@@ -461,3 +461,60 @@ def test_quitting_can_discard_unsaved_lyrics(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     assert w.close()
     assert w.library.saved_lyrics("our-tears") == before
+
+
+def _big_window(qtbot, tmp_path, n_songs=6000, n_dramas=600):
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(_generated(n_songs, n_dramas)))
+    data = tmp_path / "data"
+    from ostplayer.catalog.library import Library
+    from ostplayer.paths import BUNDLED_CATALOG, resource_path
+
+    library = Library(data, resource_path(BUNDLED_CATALOG))
+    library.import_file(path)
+    library.close()
+    return make_window(qtbot, data)
+
+
+def test_a_broad_search_shows_the_first_groups_and_a_row_for_the_rest(qtbot, tmp_path):
+    from ostplayer.ui.browser_model import GROUP_LIMIT
+
+    w = _big_window(qtbot, tmp_path)
+    qtbot.waitUntil(lambda: w.search.indexed, timeout=30_000)
+    w.browser.search.setText("a")
+    model = w.model
+    assert model.match_count > 1000
+    assert model.rowCount() == GROUP_LIMIT + 1
+    more = model.index(GROUP_LIMIT, 0)
+    assert more.data(KIND_ROLE) == "more"
+    assert more.data().startswith("More dramas match")
+    assert "(first 200 dramas)" in w.browser.count_label.text()
+    # Enter on a result queues every match, not only the shown groups.
+    started = []
+    w.browser.song_activated.connect(lambda sid, ids: started.append(ids))
+    w.browser.tree.activated.emit(model.index(0, 0, model.index(0, 0)))
+    assert len(started[0]) == model.match_count
+    # Enter on the "more" row shows them all, and the cursor stays where it was.
+    w.browser.tree.activated.emit(more)
+    assert model.rowCount() > GROUP_LIMIT + 1
+    assert model.index(model.rowCount() - 1, 0).data(KIND_ROLE) == "group"
+    assert w.browser.tree.currentIndex().row() == GROUP_LIMIT
+    # A narrower query matches fewer groups: no "more" row.
+    w.browser.search.setText("one more step")
+    assert all(model.index(r, 0).data(KIND_ROLE) == "group" for r in range(model.rowCount()))
+
+
+def test_typing_before_the_search_index_is_ready_waits_for_it(qtbot, tmp_path):
+    w = _big_window(qtbot, tmp_path, n_songs=3000, n_dramas=200)
+    w.search._index = None  # as if the background build had not finished yet
+    w.search._started = False
+    w.browser.search.setText("our tears")
+    assert "Preparing search over 3,005 songs" in w.browser.count_label.text()
+    with qtbot.waitSignal(w.search.ready, timeout=30_000):
+        w.search.start()
+    from ostplayer.domain.search import linear_search
+
+    expected = linear_search(w.library.catalog, "our tears")
+    assert "Our Tears" in visible_song_titles(w)
+    assert len(visible_song_titles(w)) == len(expected)
+    assert f"{len(expected):,} of 3,005 songs match" in w.browser.count_label.text()

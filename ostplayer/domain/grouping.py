@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from .models import Catalog, Song, format_credits
 
+UNLISTED = ""  # the key of the group for songs with no artist or cast in the catalog
+
 
 class Grouping(enum.Enum):
     DRAMA = "drama"
@@ -22,6 +24,12 @@ class Grouping(enum.Enum):
     @property
     def label(self) -> str:
         return self.value.capitalize()
+
+    @property
+    def label_plural(self) -> str:
+        return {"drama": "dramas", "artist": "artists", "year": "years", "actor": "actors"}[
+            self.value
+        ]
 
 
 @dataclass(slots=True)
@@ -72,11 +80,18 @@ def group_songs(
             if drama is not None:
                 add(str(drama.year), str(drama.year), "", position)
         elif grouping is Grouping.ARTIST:
-            for key, label in artist_credits(song, catalog):
+            credits = artist_credits(song, catalog)
+            for key, label in credits:
                 add(key, label, "", position)
-        elif grouping is Grouping.ACTOR and drama is not None:
-            for actor in dict.fromkeys(m.actor for m in drama.cast):
+            if not credits:
+                add(UNLISTED, "Artist not listed", "", position)
+        elif grouping is Grouping.ACTOR:
+            actors = dict.fromkeys(m.actor for m in drama.cast) if drama is not None else {}
+            for actor in actors:
                 add(actor, catalog.person_name(actor), "", position)
+            if not actors:
+                # A song never disappears from the browser because its catalog is incomplete.
+                add(UNLISTED, "Cast not listed", "", position)
 
     def song_order(position: int) -> tuple:
         song = songs[position]
@@ -93,5 +108,5 @@ def group_songs(
     elif grouping is Grouping.YEAR:
         result.sort(key=lambda g: -int(g.key) if newest_first else int(g.key))
     else:
-        result.sort(key=lambda g: g.label.casefold())
+        result.sort(key=lambda g: (g.key == UNLISTED, g.label.casefold()))
     return result

@@ -91,6 +91,13 @@ class SearchIndex:
                     postings[word] = [index]
                 else:
                     bucket.append(index)
+        # The first letter typed selects most of the library: its union of postings is the
+        # slowest set to build per keystroke, so it is built once here, off the GUI thread.
+        first: dict[str, set[int]] = {}
+        for word, songs in postings.items():
+            first.setdefault(word[0], set()).update(songs)
+        self._first_letter = {letter: array("i", songs) for letter, songs in first.items()}
+        del first
         # Typed arrays hold a posting in 4 bytes instead of an 8-byte pointer.
         self._postings = {word: array("i", songs) for word, songs in postings.items()}
         del postings
@@ -118,7 +125,12 @@ class SearchIndex:
         if cached is not None:
             return cached
         postings = self._postings
-        found = frozenset(chain.from_iterable(postings[w] for w in self._words_with_prefix(term)))
+        if len(term) == 1:
+            found = frozenset(self._first_letter.get(term, ()))
+        else:
+            found = frozenset(
+                chain.from_iterable(postings[w] for w in self._words_with_prefix(term))
+            )
         self._term_cache[term] = found
         if len(self._term_cache) > 64:
             self._term_cache.pop(next(iter(self._term_cache)))
@@ -135,7 +147,11 @@ class SearchIndex:
         for term in terms[1:]:
             if not result:
                 break
-            result = result & self._positions(term)
+            if len(term) == 1 and term not in self._term_cache:
+                # Keep the found songs that have a word with this letter: one pass in C.
+                result = result.intersection(self._first_letter.get(term, ()))
+            else:
+                result = result & self._positions(term)
         return result
 
     def search(self, query: str) -> set[str] | None:

@@ -23,6 +23,7 @@ from .search_service import SearchService
 # Expanding thousands of groups costs more than a keystroke may; past this, matches stay
 # collapsed under their group (whose label shows the count) and only the first few open.
 EXPAND_LIMIT = 60
+EXPAND_ROWS = 120
 
 
 class SearchField(QLineEdit):
@@ -122,19 +123,27 @@ class BrowserPanel(QWidget):
 
     def _update_count(self) -> None:
         total = len(self.model.songs)
-        if self.search.text().strip():
+        if self.search.text().strip() and not self.search_service.indexed:
+            self.count_label.setText(f"Preparing search over {total:,} songs…")
+        elif self.search.text().strip():
             n = self.model.match_count
-            self.count_label.setText(f"{n:,} of {total:,} songs match")
+            more = ""
+            if self.model.more_groups:
+                more = f" (first {self.model.group_count():,} {self.model.grouping.label_plural})"
+            self.count_label.setText(f"{n:,} of {total:,} songs match{more}")
         else:
             self.count_label.setText(f"{total:,} songs in {self.model.group_count():,} groups")
 
     def _expand_matches(self) -> None:
-        count = self.model.group_count()
-        if count <= EXPAND_LIMIT:
-            self.tree.expandAll()
-            return
-        for row in range(EXPAND_LIMIT):
-            self.tree.expand(self.model.index(row, 0))
+        # Open groups until about a screenful of rows: each opened row is laid out on every
+        # keystroke, and a screenful is what the user can see anyway.
+        rows = 0
+        for row in range(self.model.group_count()):
+            if rows >= EXPAND_ROWS:
+                break
+            index = self.model.index(row, 0)
+            self.tree.expand(index)
+            rows += 1 + self.model.rowCount(index)
 
     def _expand_default(self) -> None:
         # A small catalog opens fully; a large one opens only its first few groups.
@@ -216,11 +225,21 @@ class BrowserPanel(QWidget):
             self.group_selected.emit(group.key)
 
     def _on_activated(self, index: QModelIndex) -> None:
+        if self.model.is_more_row(index):
+            row = index.row()
+            self.model.show_all_groups()
+            self._update_count()
+            self.tree.setCurrentIndex(self.model.index(row, 0))
+            return
         song = self.model.song_at(index)
         if song is not None:
             # From search results the results play on, across groups; otherwise the group.
             searching = bool(self.search.text().strip())
-            ids = self.model.visible_song_ids() if searching else self.model.sibling_song_ids(index)
+            ids = (
+                self.model.all_matching_song_ids()
+                if searching
+                else self.model.sibling_song_ids(index)
+            )
             self.song_activated.emit(song.id, ids)
         elif self.model.group_at(index) is not None:
             ids = self.model.sibling_song_ids(index)

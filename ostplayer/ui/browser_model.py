@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from array import array
 from collections.abc import Callable, Collection
 
 from PySide6.QtCore import (
@@ -25,6 +26,19 @@ AUDIO_ROLE = Qt.ItemDataRole.UserRole + 3  # "none", "linked", "missing" or "unp
 
 _GROUP = 0  # internalId of group rows; song rows carry their group's row + 1
 
+# Precomputed: the tree asks for flags of every row it lays out (thousands per keystroke),
+# and building a flag from enum members in Python costs more than the rest of the call.
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+# "Never has children" spares the tree a hasChildren() call per song row.
+_SONG_FLAGS = _GROUP_FLAGS | Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_MORE = 0xFFFFFFFF  # internalId of the "more groups match" row (fits a 32-bit quintptr)
+_MORE_FLAGS = _GROUP_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+GROUP_LIMIT = 200  # groups shown while searching, until the user asks for all
+# Below this share of the library, a filter walks the matches instead of every song.
+_SPARSE_SHARE = 0.25
+_SPARSE_SHARE_CAPPED = 0.02
+
 AudioState = Callable[[str], str]
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -38,7 +52,13 @@ class BrowserModel(QAbstractItemModel):
         self.grouping = Grouping.DRAMA
         self.newest_first = True
         self._filter: Collection[int] | None = None
+        self.show_all = False
+        self.more_groups = False
         self._icons: dict[str, QIcon] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
         self.set_catalog(catalog)
 
     # --- configuration ----------------------------------------------------------------------
@@ -57,8 +77,20 @@ class BrowserModel(QAbstractItemModel):
 
     def set_filter(self, positions: Collection[int] | None) -> None:
         """Show only these song positions (None: everything)."""
+        if positions is self._filter or (
+            positions is not None and self._filter is not None and positions == self._filter
+        ):
+            return  # one more letter that matches the same songs: nothing to lay out again
         self.beginResetModel()
         self._filter = positions
+        self.show_all = False
+        self._apply_filter()
+        self.endResetModel()
+
+    def show_all_groups(self) -> None:
+        """Lift the cap on shown groups (the "more … match" row was activated)."""
+        self.beginResetModel()
+        self.show_all = True
         self._apply_filter()
         self.endResetModel()
 
@@ -68,27 +100,85 @@ class BrowserModel(QAbstractItemModel):
     def _regroup(self) -> None:
         self.beginResetModel()
         self._all_groups = group_songs(self.catalog, self.songs, self.grouping, self.newest_first)
+        self._member_of: tuple[array, array, dict[int, list[tuple[int, int]]]] | None = None
         self._apply_filter()
         self.endResetModel()
 
     def _apply_filter(self) -> None:
         keep = self._filter
+        self.more_groups = False
         if keep is None:
             self._groups = [(g, g.songs) for g in self._all_groups]
             self.match_count = len(self.songs)
             return
+        limit = None if self.show_all else GROUP_LIMIT
+        self._groups = self._filtered(keep, limit)
+        if limit is not None and len(self._groups) > limit:
+            # Laying out thousands of rows costs tens of ms per keystroke and nobody scrolls
+            # them while typing: show the first groups and a row that shows the rest.
+            del self._groups[limit:]
+            self.more_groups = True
+        self.match_count = len(keep)
+
+    def _filtered(self, keep: Collection[int], limit: int | None) -> list[tuple[Group, list[int]]]:
+        """Groups with their matching songs, in order; with a limit, at most limit + 1."""
+        # With a cap, walking groups in order stops after the first few hundred groups, cheap
+        # unless the matches are so rare that most groups must be walked past.
+        share = _SPARSE_SHARE if limit is None else _SPARSE_SHARE_CAPPED
+        if len(keep) < share * len(self.songs):
+            return self._sparse_filter(keep, limit)
         visible = []
         for group in self._all_groups:
             songs = [p for p in group.songs if p in keep]
             if songs:
                 visible.append((group, songs))
-        self._groups = visible
-        self.match_count = len(keep)
+                if limit is not None and len(visible) > limit:
+                    break
+        return visible
+
+    def _sparse_filter(
+        self, keep: Collection[int], limit: int | None
+    ) -> list[tuple[Group, list[int]]]:
+        # A few matches in a big library: visit the matches, not the 100,000 songs.
+        first_group, first_order, extra = self._memberships()
+        buckets: dict[int, list[tuple[int, int]]] = {}
+        n = len(first_group)
+        for p in keep:
+            if 0 <= p < n and first_group[p] >= 0:
+                buckets.setdefault(first_group[p], []).append((first_order[p], p))
+                for g, order in extra.get(p, ()):
+                    buckets.setdefault(g, []).append((order, p))
+        groups = self._all_groups
+        chosen = sorted(buckets)[: None if limit is None else limit + 1]
+        return [(groups[g], [p for _, p in sorted(buckets[g])]) for g in chosen]
+
+    def _memberships(self) -> tuple[array, array, dict[int, list[tuple[int, int]]]]:
+        # Flat arrays: most songs sit in one group (a drama, a year); artists and actors
+        # can put a song in several, kept aside in ``extra``.
+        if self._member_of is None:
+            first_group = array("i", [-1]) * len(self.songs)
+            first_order = array("i", [0]) * len(self.songs)
+            extra: dict[int, list[tuple[int, int]]] = {}
+            for g, group in enumerate(self._all_groups):
+                for order, p in enumerate(group.songs):
+                    if first_group[p] < 0:
+                        first_group[p] = g
+                        first_order[p] = order
+                    else:
+                        extra.setdefault(p, []).append((g, order))
+            self._member_of = (first_group, first_order, extra)
+        return self._member_of
+
+    def all_matching_song_ids(self) -> list[str]:
+        """Every shown song, including those in groups beyond the cap."""
+        if not self.more_groups or self._filter is None:
+            return self.visible_song_ids()
+        return [self.songs[p].id for _, songs in self._filtered(self._filter, None) for p in songs]
 
     # --- lookups ----------------------------------------------------------------------------
 
     def song_at(self, index: ModelIndex) -> Song | None:
-        if not index.isValid() or index.internalId() == _GROUP:
+        if not index.isValid() or index.internalId() in (_GROUP, _MORE):
             return None
         return self.songs[self._groups[index.internalId() - 1][1][index.row()]]
 
@@ -100,6 +190,8 @@ class BrowserModel(QAbstractItemModel):
     def sibling_song_ids(self, index: ModelIndex) -> list[str]:
         """The list a song was started from: its group's visible songs, in order."""
         if not index.isValid():
+            return []
+        if index.internalId() == _MORE:
             return []
         row = index.row() if index.internalId() == _GROUP else index.internalId() - 1
         return [self.songs[p].id for p in self._groups[row][1]]
@@ -137,7 +229,11 @@ class BrowserModel(QAbstractItemModel):
         if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, 0, _GROUP) if row < len(self._groups) else QModelIndex()
+            if row < len(self._groups):
+                return self.createIndex(row, 0, _GROUP)
+            if row == len(self._groups) and self.more_groups:
+                return self.createIndex(row, 0, _MORE)
+            return QModelIndex()
         if parent.internalId() != _GROUP:
             return QModelIndex()
         if row >= len(self._groups[parent.row()][1]):
@@ -145,13 +241,13 @@ class BrowserModel(QAbstractItemModel):
         return self.createIndex(row, 0, parent.row() + 1)
 
     def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == _GROUP:
+        if not index.isValid() or index.internalId() in (_GROUP, _MORE):
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, _GROUP)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
         if not parent.isValid():
-            return len(self._groups)
+            return len(self._groups) + self.more_groups
         if parent.internalId() == _GROUP:
             return len(self._groups[parent.row()][1])
         return 0
@@ -160,11 +256,15 @@ class BrowserModel(QAbstractItemModel):
         return 1
 
     def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:
-        return self.rowCount(parent) > 0
+        if not parent.isValid():
+            return bool(self._groups)
+        return parent.internalId() == _GROUP  # a shown group always has a song
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
+        if index.internalId() == _MORE:
+            return self._more_data(role)
         if index.internalId() == _GROUP:
             group, songs = self._groups[index.row()]
             if role == Qt.ItemDataRole.DisplayRole:
@@ -175,9 +275,7 @@ class BrowserModel(QAbstractItemModel):
             if role == ID_ROLE:
                 return group.key
             if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
+                return self._bold
             if role == Qt.ItemDataRole.ToolTipRole:
                 # Qt guesses rich text in tooltips; the label is library text, so escape it.
                 n = len(songs)
@@ -212,10 +310,24 @@ class BrowserModel(QAbstractItemModel):
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if self.song_at(index) is not None:
-            base |= Qt.ItemFlag.ItemIsDropEnabled
-        return base
+        if not index.isValid():
+            return _NO_FLAGS
+        ident = index.internalId()
+        return _GROUP_FLAGS if ident == _GROUP else _MORE_FLAGS if ident == _MORE else _SONG_FLAGS
+
+    def is_more_row(self, index: ModelIndex) -> bool:
+        return index.isValid() and index.internalId() == _MORE
+
+    def _more_data(self, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"More {self.grouping.label_plural} match: press Enter to show them all (or type more)"
+        if role == KIND_ROLE:
+            return "more"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#6b6158")
+        if role == Qt.ItemDataRole.FontRole:
+            return self._italic
+        return None
 
     # Dropping an audio file on a song row links it.
     def mimeTypes(self) -> list[str]:

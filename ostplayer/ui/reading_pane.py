@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from ..catalog.library import Library
-from ..domain.grouping import Grouping, group_songs
+from ..domain.grouping import UNLISTED, Grouping, group_songs
 from . import pages
 from .page_view import PageView
 from .song_actions import LinkStatus
@@ -72,7 +72,9 @@ class ReadingPane(QObject):
             return self._render("drama", key)
         songs = list(self.catalog.songs.values())
         # Only the songs that can belong to this group are grouped, not the whole catalog.
-        if grouping is Grouping.YEAR:
+        if key == UNLISTED:
+            candidates = songs  # "Cast not listed": whatever group_songs puts there
+        elif grouping is Grouping.YEAR:
             candidates = [
                 s
                 for s in songs

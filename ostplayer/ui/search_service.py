@@ -1,17 +1,18 @@
 """Search for the browser: the word index is built off the GUI thread after the window shows.
 
 Building the index for 100,000 songs takes seconds of Python work; doing it before the first
-paint would hold the window back, so until it is ready queries fall back to a linear scan.
+paint would hold the window back; until it is ready the browser says so and shows everything.
 """
 
 from __future__ import annotations
 
+import gc
 import threading
 
 from PySide6.QtCore import QObject, Signal
 
 from ..domain.models import Catalog
-from ..domain.search import SearchIndex, query_terms, song_words
+from ..domain.search import SearchIndex
 
 
 class SearchService(QObject):
@@ -51,6 +52,10 @@ class SearchService(QObject):
     def _on_built(self, catalog: Catalog, index: SearchIndex) -> None:
         if catalog is self._catalog:  # a newer catalog may have replaced it meanwhile
             self._index = index
+            # The library and its index live as long as the window: move them out of the
+            # cyclic collector's reach, or every full collection walks 100,000 songs
+            # (pauses of 100+ ms in the middle of typing).
+            gc.freeze()
             self.ready.emit()
 
     @property
@@ -58,18 +63,9 @@ class SearchService(QObject):
         return self._index is not None
 
     def search_positions(self, query: str) -> frozenset[int] | None:
+        """Matching song positions; None for "show everything": an empty query, or a big
+        library whose index is still being built (a scan of 100,000 songs per keystroke
+        would freeze the window; the browser searches again on ``ready``)."""
         if self._index is not None:
             return self._index.search_positions(query)
-        terms = query_terms(query)
-        if not terms:
-            return None
-        catalog = self._catalog
-        return frozenset(
-            i
-            for i, song in enumerate(catalog.songs.values())
-            if all(
-                any(w.startswith(t) for w in words)
-                for words in (song_words(song, catalog),)
-                for t in terms
-            )
-        )
+        return None
