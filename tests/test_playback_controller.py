@@ -91,7 +91,7 @@ def test_missing_file_fails_without_calling_vlc(qtbot, rig, monkeypatch) -> None
     rig.wav("b")
     loads: list[str] = []
     real_load = rig.player.load
-    monkeypatch.setattr(rig.player, "load", lambda p: loads.append(p) or real_load(p))
+    monkeypatch.setattr(rig.player, "load", lambda p, *a: loads.append(p) or real_load(p, *a))
     with qtbot.waitSignal(rig.ctl.now_playing, timeout=T, check_params_cb=lambda s: s == "b"):
         rig.ctl.play_list(["gone", "b"], 0)
     [(song, message)] = rig.names("song_failed")
@@ -146,13 +146,16 @@ def test_file_deleted_while_playing_moves_on(qtbot, rig) -> None:
     rig.ctl.play_list(["a", "b"], 0)
     qtbot.waitUntil(lambda: rig.bridge.state() is PlayerState.PLAYING, timeout=T)
     os.unlink(a)
-    # Linux keeps the open file readable, so "a" may finish; either way we reach "b".
+    # Linux keeps the open file readable, so "a" may finish; either way we reach "b",
+    # and the end of "a" says the file is gone instead of passing in silence.
     with qtbot.waitSignal(rig.ctl.now_playing, timeout=T, check_params_cb=lambda s: s == "b"):
         pass
-    # Coming back to it later reports it instead of hanging or calling VLC.
-    with qtbot.waitSignal(rig.ctl.song_failed, timeout=T) as blocker:
-        rig.ctl.previous()
-    assert blocker.args[0] == "a" and a in blocker.args[1]
+    [(song, message)] = rig.names("song_failed")
+    assert song == "a" and message == f"{a} was deleted or moved"
+    # It is out of the queue: Previous restarts "b" instead of trying "a" again.
+    assert rig.ctl.queue.history() == []
+    rig.ctl.previous()
+    assert rig.ctl.current_song_id == "b"
     rig.ctl.stop()
 
 
@@ -235,4 +238,107 @@ def test_play_list_can_start_at_a_position(qtbot, rig) -> None:
     assert rig.ctl.position_ms() == 3000
     qtbot.waitUntil(lambda: rig.player.time_ms() > 3000, timeout=T)
     assert rig.ctl.bridge.state() is PlayerState.PLAYING
+    rig.ctl.stop()
+
+
+def test_play_list_start_position_is_where_playback_begins(qtbot, rig) -> None:
+    # Resuming starts the song at the position: nothing of its opening is heard, so
+    # no time below the start is ever reported.
+    rig.wav("a", 6.0)
+    times: list[int] = []
+    rig.bridge.time_changed.connect(times.append)
+    rig.ctl.play_list(["a"], 0, start_ms=3500)
+    qtbot.waitUntil(lambda: rig.player.time_ms() > 3800, timeout=T)
+    assert rig.bridge.state() is PlayerState.PLAYING
+    assert times and min(times) >= 3500
+    rig.ctl.stop()
+
+
+def test_a_folder_linked_as_the_file_says_so(qtbot, rig) -> None:
+    folder = rig.tmp / "album"
+    folder.mkdir()
+    rig.paths["dir"] = str(folder)
+    rig.wav("b")
+    unplayable: list[str] = []
+    rig.ctl.song_unplayable.connect(unplayable.append)
+    with qtbot.waitSignal(rig.ctl.now_playing, timeout=T, check_params_cb=lambda s: s == "b"):
+        rig.ctl.play_list(["dir", "b"], 0)
+    [(song, message)] = rig.names("song_failed")
+    assert song == "dir"
+    assert message == f"{folder} is a folder, not an audio file"
+    assert unplayable == ["dir"]
+    rig.ctl.stop()
+
+
+def test_a_file_vlc_cannot_decode_is_reported_unplayable(qtbot, rig) -> None:
+    rig.paths["junk"] = str(make_junk_mp3(rig.tmp / "junk.mp3"))
+    rig.paths["gone"] = str(rig.tmp / "gone.wav")
+    unplayable: list[str] = []
+    rig.ctl.song_unplayable.connect(unplayable.append)
+    with qtbot.waitSignal(rig.ctl.stopped, timeout=T):
+        rig.ctl.play_list(["gone", "junk"], 0)
+    # Only the file VLC failed on is "unplayable"; the missing one is just missing.
+    assert unplayable == ["junk"]
+    assert [s for s, _ in rig.names("song_failed")] == ["gone", "junk"]
+
+
+def test_pause_pressed_before_vlc_reports_playing_ends_paused(qtbot, rig) -> None:
+    rig.wav("a", 6.0)
+    rig.ctl.play_list(["a"], 0)
+    # No event has been delivered yet: libVLC's Opening/Playing are still queued.
+    rig.ctl.play_pause()
+    assert rig.bridge.state() is PlayerState.PAUSED
+    qtbot.wait(1500)
+    assert rig.bridge.state() is PlayerState.PAUSED
+    assert rig.player.state() is PlayerState.PAUSED
+    assert rig.player.time_ms() < 600  # it did not play on
+    assert not rig.bridge.is_polling
+    assert rig.names("now_playing") == [("a",)]  # paused, not restarted
+    rig.ctl.play_pause()
+    qtbot.waitUntil(lambda: rig.player.time_ms() > 1000, timeout=T)
+    assert rig.bridge.state() is PlayerState.PLAYING
+    rig.ctl.stop()
+
+
+def test_pause_and_play_again_before_playing_plays(qtbot, rig) -> None:
+    rig.wav("a", 6.0)
+    rig.ctl.play_list(["a"], 0)
+    rig.ctl.play_pause()
+    rig.ctl.play_pause()
+    qtbot.waitUntil(lambda: rig.player.time_ms() > 1000, timeout=T)
+    assert rig.bridge.state() is PlayerState.PLAYING
+    assert rig.names("now_playing") == [("a",)]
+    rig.ctl.stop()
+
+
+def test_seeking_while_stopped_is_ignored(qtbot, rig) -> None:
+    rig.wav("a", 6.0)
+    assert rig.ctl.seek(2000) is False  # nothing loaded at all
+    rig.ctl.play_list(["a"], 0)
+    qtbot.waitUntil(lambda: rig.bridge.state() is PlayerState.PLAYING, timeout=T)
+    rig.ctl.stop()
+    assert rig.ctl.seek(3000) is False
+    assert rig.ctl.seek_relative(5000) is False
+    qtbot.wait(500)
+    assert rig.bridge.state() is PlayerState.STOPPED
+    assert rig.ctl.position_ms() == 0
+    assert rig.names("now_playing") == [("a",)]
+    # Play starts from the beginning, not from the ignored seek.
+    rig.ctl.play_pause()
+    qtbot.waitUntil(lambda: rig.bridge.state() is PlayerState.PLAYING, timeout=T)
+    assert rig.player.time_ms() < 1500
+    rig.ctl.stop()
+
+
+def test_jumping_to_an_upcoming_song_keeps_the_songs_before_it(qtbot, rig) -> None:
+    for song in "abcd":
+        rig.wav(song, 5.0)
+    rig.ctl.play_list(list("abcd"), 0)
+    qtbot.waitUntil(lambda: rig.bridge.state() is PlayerState.PLAYING, timeout=T)
+    with qtbot.waitSignal(rig.ctl.now_playing, timeout=T, check_params_cb=lambda s: s == "c"):
+        rig.ctl.jump_to_upcoming(1)
+    assert rig.ctl.queue.history() == ["a", "b"]
+    assert rig.ctl.queue.upcoming() == ["d"]
+    with qtbot.waitSignal(rig.ctl.now_playing, timeout=T, check_params_cb=lambda s: s == "b"):
+        rig.ctl.previous()
     rig.ctl.stop()

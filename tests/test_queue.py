@@ -201,7 +201,33 @@ ops = st.one_of(
     st.tuples(st.just("mark"), st.sampled_from(SONGS)),
     st.tuples(st.just("remove"), st.integers(0, 6)),
     st.tuples(st.just("move"), st.tuples(st.integers(0, 6), st.integers(0, 6))),
+    st.tuples(st.just("jump"), st.integers(0, 6)),
 )
+
+
+def test_jump_plays_an_upcoming_song_and_keeps_the_ones_before_it() -> None:
+    q = PlayQueue()
+    q.start(["a", "b", "c", "d", "e"], 0)
+    assert q.jump(2) == "d"
+    # "b" and "c" were passed over, not dropped: Previous goes back through them.
+    assert q.history() == ["a", "b", "c"]
+    assert q.upcoming() == ["e"]
+    assert q.previous() == "c"
+    assert q.previous() == "b"
+    assert q.upcoming() == ["c", "d", "e"]
+    # Repeat all comes round to every song again.
+    q.repeat = RepeatMode.ALL
+    q.jump(2)
+    assert [q.next() for _ in range(4)] == ["a", "b", "c", "d"]
+    assert q.jump(9) is None and q.current == "d"
+
+
+def test_jump_leaves_a_failed_current_song_behind() -> None:
+    q = PlayQueue()
+    q.start(["a", "b", "c"], 0)
+    q.mark_unplayable("a")
+    assert q.jump(1) == "c"
+    assert q.history() == ["b"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -235,6 +261,10 @@ def test_queue_invariants_hold_under_any_edits(index, seed, script) -> None:
             a, b = arg
             if a < len(q.upcoming()) and b < len(q.upcoming()):
                 q.move(a, b)
+        elif op == "jump":
+            ahead = q.upcoming()
+            got = q.jump(arg)
+            assert got is None or (got == ahead[arg] and q.current == got)
         for song in marked:
             # A marked song survives only while it is the current one.
             expected[song] = 1 if q.current == song else 0

@@ -74,10 +74,12 @@ def test_a_missing_file_is_reported_and_marked(qtbot, tmp_path):
 
 def test_volume_and_the_last_song_are_remembered_and_resume_is_offered(qtbot, tmp_path):
     w = vlc_window(qtbot, tmp_path)
-    w.actions_.link("our-tears", str(make_wav(tmp_path / "tears.wav", 5.0)))
+    w.actions_.link("our-tears", str(make_wav(tmp_path / "tears.wav", 9.0)))
     w.transport.volume.setValue(35)
     w.play_songs("our-tears", ["our-tears"])
-    qtbot.waitUntil(lambda: w.controller.position_ms() > 1200, timeout=5000)
+    qtbot.waitUntil(lambda: w.controller.state() is PlayerState.PLAYING, timeout=5000)
+    w.controller.seek(6000)
+    qtbot.waitUntil(lambda: w.controller.position_ms() > 6200, timeout=5000)
     w.controller.play_pause()
     qtbot.waitUntil(lambda: w.controller.state() is PlayerState.PAUSED, timeout=5000)
     w.close()

@@ -125,6 +125,27 @@ class PlayQueue:
         self._sync_original()
         return None
 
+    def jump(self, upcoming_idx: int) -> str | None:
+        """Make the upcoming song at ``upcoming_idx`` current, keeping the queue intact.
+
+        The songs passed over stay in the play order before it (history: Previous
+        goes back through them, repeat ALL comes round to them); nothing is dropped.
+        A passed-over song marked unplayable is dropped as usual. Returns the new
+        current song, or None (nothing changes) for an index out of range or a song
+        that cannot be played.
+        """
+        n = len(self._order) - (self._pos + 1)
+        if not 0 <= upcoming_idx < n:
+            return None
+        target = self._pos + 1 + upcoming_idx
+        if not self._ok(self._order[target]):
+            return None
+        if self._drop_marked_current():
+            target -= 1
+        self._pos = target
+        self._sync_original()
+        return self._order[self._pos]
+
     def previous(self) -> str | None:
         """Step back to the previous playable song; None if there is none.
 

@@ -80,8 +80,12 @@ class Player(Protocol):
 
     def set_event_handler(self, handler: EventHandler | None) -> None: ...
 
-    def load(self, path: str) -> int:
-        """Stop whatever plays, prepare ``path``; returns the new generation."""
+    def load(self, path: str, start_ms: int = 0) -> int:
+        """Stop whatever plays, prepare ``path``; returns the new generation.
+
+        The next :meth:`play` starts at ``start_ms`` (resuming where the user left off);
+        a later play of the same media, after it ended, starts from the beginning.
+        """
         ...
 
     def play(self) -> None: ...

@@ -23,7 +23,7 @@ class NullPlayer:
         # Nothing will ever be reported, so there is nothing to keep.
         pass
 
-    def load(self, path: str) -> int:
+    def load(self, path: str, start_ms: int = 0) -> int:
         self._generation += 1
         return self._generation
 

@@ -42,6 +42,13 @@ log = logging.getLogger(__name__)
 
 DEFAULT_ARGS: tuple[str, ...] = ("--no-video", "--quiet")
 
+#: Input caching for local files. libVLC reports the end of a track (and stops the audio
+#: output, dropping what it buffered) about this long before the audio really ends; with
+#: libVLC's default 1000 ms a 4 s WAV ended after 3.0 s of wall time on the dummy output,
+#: with 300 ms after 3.6 s (measured, see README). Set as a media option unless the
+#: instance arguments choose their own ``--file-caching``.
+LOCAL_FILE_CACHING_MS = 300
+
 MSG_UNDECODABLE = "VLC could not decode this file"
 MSG_NO_AUDIO = "this file has no audio stream VLC can play"
 MSG_OPEN_FAILED = "VLC could not open or decode this file"
@@ -111,6 +118,13 @@ class VlcPlayer:
         self._muted = False
         self._pending_seek: int | None = None
         self._silence_stopped = False
+        self._path = ""
+        self._start_ms = 0  # where the loaded media starts (resume)
+        self._media_start_ms = 0  # the :start-time option of the media set in libVLC
+        self._started = False  # play() was called for the loaded media
+        self._file_caching: int | None = (
+            None if any(a.startswith("--file-caching") for a in args) else LOCAL_FILE_CACHING_MS
+        )
         self._reset_media_flags()
 
         et = vlc.EventType
@@ -230,19 +244,37 @@ class VlcPlayer:
         finally:
             self._silence_stopped = False
 
-    def load(self, path: str) -> int:
+    def load(self, path: str, start_ms: int = 0) -> int:
         if self._closed:
             return self._generation
         self._stop_silently()
         self._generation += 1
         self._reset_media_flags()
         self._pending_seek = None
-        media = self._instance.media_new_path(path)
-        self._mp.set_media(media)
-        media.release()  # the player holds its own reference
+        self._path = path
+        self._start_ms = max(0, int(start_ms))
+        self._started = False
+        self._set_media(self._start_ms)
         self._has_media = True
         self._state = PlayerState.STOPPED
         return self._generation
+
+    def _set_media(self, start_ms: int) -> None:
+        """Hand libVLC a fresh media for ``self._path`` that starts at ``start_ms``.
+
+        ``:start-time`` makes the input open at that position: nothing of the start is
+        heard and the first time reported is already there, unlike a ``set_time`` that
+        races the opening input. Options stick to a media, so a replay from the start
+        needs a new one (see :meth:`play`).
+        """
+        media = self._instance.media_new_path(self._path)
+        if self._file_caching is not None:
+            media.add_option(f":file-caching={self._file_caching}")
+        if start_ms > 0:
+            media.add_option(f":start-time={start_ms / 1000:.3f}")
+        self._mp.set_media(media)
+        media.release()  # the player holds its own reference
+        self._media_start_ms = start_ms
 
     def play(self) -> None:
         if self._closed or not self._has_media:
@@ -257,26 +289,34 @@ class VlcPlayer:
             # An Ended player ignores play(); it has to be stopped first.
             self._stop_silently()
         self._reset_media_flags()
+        # Where this run starts: a seek made while stopped, the load's start position
+        # the first time, else the beginning.
+        if self._pending_seek is not None:
+            start = self._pending_seek
+        else:
+            start = 0 if self._started else self._start_ms
+        self._pending_seek = None
+        if start != self._media_start_ms:
+            self._set_media(start)
+        self._started = True
         self._apply_audio_settings()
         # Reported from here rather than from libVLC's Opening callback: it is known
         # now, and a cross-thread event would wake the GUI thread while libVLC opens.
         self._set(PlayerState.OPENING, PlayerEvent(EventKind.OPENING, self._generation))
         if self._mp.play() != 0:
             self._fail(self._generation, MSG_OPEN_FAILED)
-            return
-        if self._pending_seek is not None:
-            # Measured: set_time right after play() is applied once the input opens.
-            self._mp.set_time(self._pending_seek)
-            self._pending_seek = None
 
     def pause(self) -> None:
+        # Measured: set_pause(1) right after play(), before Playing, is kept by the
+        # opening input, which then reports Playing and Paused.
         if not self._closed and self._state in (PlayerState.PLAYING, PlayerState.OPENING):
             self._mp.set_pause(1)
 
     def resume(self) -> None:
         if self._closed:
             return
-        if self._state == PlayerState.PAUSED:
+        if self._state in (PlayerState.PAUSED, PlayerState.OPENING, PlayerState.PLAYING):
+            # OPENING/PLAYING: a pause asked for before libVLC reported it is undone.
             self._mp.set_pause(0)
         elif self._state in (PlayerState.STOPPED, PlayerState.ENDED, PlayerState.ERROR):
             self.play()
@@ -308,7 +348,12 @@ class VlcPlayer:
             return 0
         if self._pending_seek is not None:
             return self._pending_seek
-        return max(0, int(self._mp.get_time()))
+        if not self._started:
+            return self._start_ms if self._has_media else 0
+        t = max(0, int(self._mp.get_time()))
+        if self._max_time == 0 and t < self._media_start_ms:
+            return self._media_start_ms  # still opening at the start position: 0 is wrong
+        return t
 
     def length_ms(self) -> int:
         if self._closed:

@@ -35,6 +35,7 @@ def audio_icons(style: QStyle) -> dict[str, QIcon]:
         "linked": style.standardIcon(QStyle.StandardPixmap.SP_MediaVolume),
         "none": _dot("#b8b0a6", hollow=True),
         "missing": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        "unplayable": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
     }
 
 

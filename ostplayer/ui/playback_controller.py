@@ -6,7 +6,14 @@ queued signals, so every call into the player happens from a GUI-thread slot.
 Failure policy: a song that cannot be played (not linked, file missing, VLC error,
 file deleted while playing) is reported with :attr:`song_failed`, marked unplayable
 in the queue and skipped; playback moves on to the next playable song and stops
-only when none is left. Missing files are caught with ``os.path`` before VLC is asked.
+only when none is left. Missing files (and folders linked as files) are caught with
+``os.path`` before VLC is asked. A file VLC opened but could not decode is also
+reported with :attr:`song_unplayable`, so the browser can say so; a file that vanished
+while it played is reported even when VLC still played it to the end (Linux keeps an
+open file readable), after the play was counted.
+
+Seeking only moves a song that is playing or paused: with nothing playing (stopped,
+ended) a seek is ignored rather than starting anything.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ class PlaybackController(QObject):
     now_playing = Signal(str)  # song id that started
     stopped = Signal()
     song_failed = Signal(str, str)  # song id, user-facing message naming the file
+    song_unplayable = Signal(str)  # song id whose existing file VLC could not play
     play_finished = Signal(str)  # song id that played to its natural end
     queue_changed = Signal()
 
@@ -135,11 +143,18 @@ class PlaybackController(QObject):
         elif self._queue.current is not None:
             self._play_from(self._queue.current)
 
-    def seek(self, ms: int) -> None:
-        self._bridge.seek(max(0, int(ms)))
+    def can_seek(self) -> bool:
+        return self._bridge.state() in _ACTIVE
 
-    def seek_relative(self, delta_ms: int) -> None:
-        self.seek(self._bridge.position_ms() + int(delta_ms))
+    def seek(self, ms: int) -> bool:
+        """Move the playing (or paused) song to ``ms``; ignored, False, when stopped."""
+        if not self.can_seek():
+            return False
+        self._bridge.seek(max(0, int(ms)))
+        return True
+
+    def seek_relative(self, delta_ms: int) -> bool:
+        return self.seek(self._bridge.position_ms() + int(delta_ms))
 
     def set_volume(self, percent: int) -> None:
         self._player.set_volume(percent)
@@ -177,6 +192,21 @@ class PlaybackController(QObject):
     def remove_upcoming(self, idx: int) -> None:
         self._queue.remove(idx)
         self.queue_changed.emit()
+
+    def play_upcoming_next(self, idx: int) -> None:
+        """Queue panel "Play next": the upcoming song at ``idx`` moves to the front."""
+        if 0 < idx < len(self._queue.upcoming()):
+            self.move_upcoming(idx, 0)
+
+    def jump_to_upcoming(self, idx: int) -> None:
+        """Play the upcoming song at ``idx`` now, keeping the queue.
+
+        The songs between the current one and it are passed over, not dropped: they
+        become history (Previous goes back through them, repeat-all comes round to them).
+        """
+        song = self._queue.jump(idx)
+        if song is not None:
+            self._play_from(song)
 
     def clear_queue(self) -> None:
         self._halt()
@@ -218,12 +248,14 @@ class PlaybackController(QObject):
         path = self._resolve(song_id)
         if path is None:
             return self._not_linked_message(song_id)
+        if os.path.isdir(path):
+            self.song_unplayable.emit(song_id)
+            return f"{path} is a folder, not an audio file"
         if not os.path.isfile(path):
             return f"File not found: {path}"
         self._current_path = path
-        self._bridge.load(path)
-        if start_ms > 0:
-            self._bridge.seek(start_ms)  # applied by the player as playback starts
+        # The player opens the file at start_ms: no moment of the song's opening first.
+        self._bridge.load(path, start_ms)
         self._bridge.play()
         self.now_playing.emit(song_id)
         return None
@@ -245,6 +277,9 @@ class PlaybackController(QObject):
     def _file_gone(self) -> bool:
         return self._current_path is not None and not os.path.exists(self._current_path)
 
+    def _gone_message(self) -> str:
+        return f"{self._current_path} was deleted or moved"
+
     @Slot()
     def _on_ended(self) -> None:
         song = self._queue.current
@@ -252,10 +287,16 @@ class PlaybackController(QObject):
             return
         length = self._bridge.length_ms()
         early = length > 0 and self._bridge.position_ms() < length - EARLY_END_SLACK_MS
-        if early and self._file_gone():
-            self._fail_and_advance(song, f"{self._current_path} was deleted or moved")
+        gone = self._file_gone()
+        if early and gone:
+            self._fail_and_advance(song, self._gone_message())
             return
         self.play_finished.emit(song)
+        if gone:
+            # It played to the end from the still-open file, but it is gone now:
+            # count the play, then report and mark it like any other missing file.
+            self._fail_and_advance(song, self._gone_message())
+            return
         nxt = self._queue.next()
         if nxt is None:
             self._halt()
@@ -268,7 +309,8 @@ class PlaybackController(QObject):
         if song is None:
             return
         if self._file_gone():
-            text = f"{self._current_path} was deleted or moved"
+            text = self._gone_message()
         else:
             text = f"Could not play {self._current_path}: {message}"
+            self.song_unplayable.emit(song)
         self._fail_and_advance(song, text)

@@ -2,6 +2,14 @@
 
 Everything here runs on the GUI thread; the controller already receives libVLC's events
 through the bridge's queued connection.
+
+A skipped song must not vanish behind the next one's "Playing …": the status bar says
+"Skipped “X” (why) · Playing “Y”", and the transport's notice strip keeps naming the
+skipped songs until the user dismisses it.
+
+Resume: the position is saved while a song plays or is paused; a song that finished,
+or playback the user stopped, leaves nothing to resume, and neither does a position
+under :data:`RESUME_MIN_MS`.
 """
 
 from __future__ import annotations
@@ -19,6 +27,10 @@ from .song_actions import LinkStatus
 from .transport import TransportBar, format_ms
 
 POSITION_SAVE_INTERVAL_MS = 5000
+#: Below this there is nothing worth resuming: starting over costs the user nothing.
+RESUME_MIN_MS = 5000
+#: Skipped songs the notice strip lists at once (the newest ones).
+NOTICE_MAX_LINES = 4
 
 
 class PlaybackUi(QObject):
@@ -52,15 +64,19 @@ class PlaybackUi(QObject):
         self._save_timer = QTimer(self)
         self._save_timer.setInterval(POSITION_SAVE_INTERVAL_MS)
         self._save_timer.timeout.connect(self.save_position)
+        self._skipped: list[tuple[str, str]] = []  # (title, why) since the last start
+        self._notices: list[str] = []  # what the notice strip lists
+        self._shown: str | None = None  # the song the transport shows
+        transport.notice.label.setObjectName("playbackNoticeText")
 
         transport.set_available(player.available, player.unavailable_reason)
         transport.play_pause.connect(controller.play_pause)
         transport.stop.connect(controller.stop)
         transport.previous.connect(controller.previous)
         transport.next.connect(controller.next)
-        transport.seek.connect(controller.seek)
+        transport.seek.connect(self._on_seek)
         transport.volume_changed.connect(self._on_volume)
-        transport.mute_toggled.connect(controller.set_muted)
+        transport.mute_toggled.connect(self._on_mute)
         transport.shuffle_toggled.connect(self._on_shuffle)
         transport.repeat_changed.connect(self._on_repeat)
 
@@ -70,6 +86,7 @@ class PlaybackUi(QObject):
         bridge.length_changed.connect(self._on_time)
         controller.now_playing.connect(self._on_now_playing)
         controller.song_failed.connect(self._on_failed)
+        controller.song_unplayable.connect(self.status.mark_unplayable)
         controller.play_finished.connect(self._on_finished)
         controller.stopped.connect(self._on_stopped)
         controller.queue_changed.connect(self._on_queue_changed)
@@ -77,7 +94,8 @@ class PlaybackUi(QObject):
         queue_panel.move_requested.connect(controller.move_upcoming)
         queue_panel.remove_requested.connect(controller.remove_upcoming)
         queue_panel.clear_requested.connect(controller.clear_queue)
-        queue_panel.play_requested.connect(self._jump_to_upcoming)
+        queue_panel.play_requested.connect(controller.jump_to_upcoming)
+        queue_panel.play_next_requested.connect(controller.play_upcoming_next)
         self._restore_settings()
 
     # --- settings ---------------------------------------------------------------------------
@@ -107,6 +125,15 @@ class PlaybackUi(QObject):
         self.controller.set_volume(percent)
         self.settings.setValue("playback/volume", percent)
 
+    def _on_mute(self, muted: bool) -> None:
+        self.controller.set_muted(muted)
+        self.settings.setValue("playback/muted", muted)
+
+    def _on_seek(self, ms: int) -> None:
+        if not self.controller.seek(ms):
+            # Nothing is playing: the seek is ignored, and the handle goes back.
+            self._on_time(0)
+
     def _on_shuffle(self, on: bool) -> None:
         self.controller.set_shuffle(on)
         self.settings.setValue("playback/shuffle", on)
@@ -116,16 +143,28 @@ class PlaybackUi(QObject):
         self.settings.setValue("playback/repeat", mode.value)
 
     def save_position(self) -> None:
+        """Remember where the current song is, while it plays or is paused."""
         song = self.controller.current_song_id
-        if song is None:
-            return
+        if song is None or self.controller.state() not in (
+            PlayerState.PLAYING,
+            PlayerState.PAUSED,
+        ):
+            return  # stopped or finished: what was saved (or cleared) stands
         self.settings.setValue("playback/last_song", song)
         self.settings.setValue("playback/last_position", self.controller.position_ms())
 
+    def _forget_position(self) -> None:
+        self.settings.setValue("playback/last_position", 0)
+
     def resume_offer(self) -> tuple[str, int] | None:
-        """The song and position the user left off at, if it can still be played."""
+        """The song and position the user left off at, if worth resuming and playable."""
         song = self.settings.value("playback/last_song", "")
-        position = int(self.settings.value("playback/last_position", 0) or 0)
+        try:
+            position = int(self.settings.value("playback/last_position", 0) or 0)
+        except (TypeError, ValueError):
+            return None
+        if position < RESUME_MIN_MS:
+            return None
         if not song or song not in self.library.catalog.songs or not self.player.available:
             return None
         if self.status(song) != "linked":
@@ -133,16 +172,9 @@ class PlaybackUi(QObject):
         return song, position
 
     def resume(self, song_id: str, position_ms: int, song_ids: list[str]) -> None:
-        index = song_ids.index(song_id) if song_id in song_ids else 0
-        self.controller.play_list(song_ids or [song_id], index)
-        if position_ms > 0:
-            # The seek must wait until VLC knows the length; the first Playing state is enough.
-            def seek_once(state: PlayerState) -> None:
-                if state is PlayerState.PLAYING:
-                    self.controller._bridge.state_changed.disconnect(seek_once)
-                    self.controller.seek(position_ms)
-
-            self.controller._bridge.state_changed.connect(seek_once)
+        """Play ``song_id`` from ``position_ms`` (its list queued after it)."""
+        ids = song_ids if song_id in song_ids else [song_id]
+        self.controller.play_list(ids, ids.index(song_id), start_ms=max(0, position_ms))
 
     # --- controller events ------------------------------------------------------------------
 
@@ -168,18 +200,44 @@ class PlaybackUi(QObject):
             subtitle += f" · {drama.title} ({drama.year})"
         self.transport.set_now_playing(song.title, subtitle)
         self.queue_panel.set_now_playing(self.describe(song_id))
-        self.message.emit(f"Playing “{song.title}”")
+        self._shown = song_id
+        playing = f"Playing “{song.title}”"
+        if self._skipped:
+            # The reason a song was skipped stays in the same line as what plays now.
+            playing = f"{self._skipped_text()} · {playing}"
+            self._skipped = []
+        self.message.emit(playing)
         self.settings.setValue("playback/last_song", song_id)
         self.settings.setValue("playback/last_position", 0)
         self.song_changed.emit(song_id)
         self._on_queue_changed()
 
+    def _title(self, song_id: str) -> str:
+        song = self.library.catalog.songs.get(song_id)
+        return song.title if song is not None else song_id
+
+    def _skipped_text(self) -> str:
+        return "Skipped " + ", ".join(f"“{title}” ({why})" for title, why in self._skipped)
+
     def _on_failed(self, song_id: str, message: str) -> None:
         self.status.refresh(song_id)
-        self.message.emit(message)
+        title = self._title(song_id)
+        self._skipped.append((title, message))
+        self.message.emit(f"Skipped “{title}” ({message})")
+        self._add_notice(f"Skipped “{title}”: {message}")
         self.song_marked.emit(song_id)
 
+    def _add_notice(self, line: str) -> None:
+        # A strip the user dismissed starts afresh; one still showing gains a line.
+        if not self.transport.notice.isVisible():
+            self._notices = []
+        self._notices = [*self._notices, line][-NOTICE_MAX_LINES:]
+        self.transport.show_notice("\n".join(self._notices))
+
     def _on_finished(self, song_id: str) -> None:
+        self._forget_position()  # a finished song is not something to resume
+        if self.status(song_id) == "unplayable":
+            self.status.clear_unplayable(song_id)  # it played after all
         if song_id in self.library.catalog.songs:
             stats = self.library.record_play(song_id)
             self.song_marked.emit(song_id)
@@ -189,19 +247,23 @@ class PlaybackUi(QObject):
             )
 
     def _on_stopped(self) -> None:
-        self.transport.set_now_playing("Nothing playing", "")
-        self.queue_panel.set_now_playing("Nothing playing")
+        self._skipped = []
+        self._forget_position()  # Stop (or the end of the list): nothing to resume
+        if self.controller.current_song_id != self._shown:
+            self._show_nothing()
+        # Otherwise the stopped song stays shown with its length: Play starts it again.
         self.transport.set_state(PlayerState.STOPPED)
 
-    def _on_queue_changed(self) -> None:
-        self.upcoming.reload()
+    def _show_nothing(self) -> None:
+        self._shown = None
+        self.transport.set_now_playing("Nothing playing", "")
+        self.queue_panel.set_now_playing("Nothing playing")
+        self.transport.set_position(0, 0)
 
-    def _jump_to_upcoming(self, index: int) -> None:
-        ids = self.controller.queue.upcoming()
-        if 0 <= index < len(ids):
-            for _ in range(index):
-                self.controller.remove_upcoming(0)
-            self.controller.next()
+    def _on_queue_changed(self) -> None:
+        if self._shown is not None and self.controller.current_song_id is None:
+            self._show_nothing()  # the queue was cleared
+        self.upcoming.reload()
 
     def position_text(self) -> str:
         return format_ms(self.controller.position_ms())

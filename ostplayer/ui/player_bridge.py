@@ -7,6 +7,10 @@ which is connected with ``Qt.QueuedConnection``. Qt posts the event to this obje
 thread (the GUI thread) and :meth:`_on_event` runs there, where it is safe to load the
 next track, seek, or touch widgets.
 
+A pause asked for while the track is still opening (before libVLC reported Playing)
+is remembered: the bridge shows PAUSED at once, and when Playing arrives it pauses
+again from the GUI thread instead of letting the clock run.
+
 Events carry the generation of the media they belong to; an event from a track that
 was replaced in the meantime is dropped, so a late "ended" from the previous song
 cannot skip the one that just started.
@@ -67,6 +71,7 @@ class PlayerBridge(QObject):
         self._length = 0
         self._shut_down = False
         self._last_time_event = 0.0
+        self._pause_pending = False
         # Polling only while playing: an idle player must not wake the CPU.
         self._poll = QTimer(self)
         self._poll.setInterval(poll_interval_ms)
@@ -108,17 +113,31 @@ class PlayerBridge(QObject):
     def length_ms(self) -> int:
         return self._length or self._player.length_ms()
 
-    def load(self, path: str) -> int:
-        """Load ``path`` in the player; events of earlier media are ignored from now on."""
+    @property
+    def pause_pending(self) -> bool:
+        return self._pause_pending
+
+    def load(self, path: str, start_ms: int = 0) -> int:
+        """Load ``path`` in the player; events of earlier media are ignored from now on.
+
+        Playback will start at ``start_ms``; the position shows it from now on.
+        """
         self._poll.stop()
-        self._generation = self._player.load(path)
+        self._pause_pending = False
+        self._generation = self._player.load(path, start_ms)
         self._clock.reset()
+        if start_ms > 0:
+            self._clock.seek(start_ms)
         self._length = 0
         self._set_state(PlayerState.STOPPED)
         return self._generation
 
     def play(self) -> None:
         self._player.play()
+        # The OPENING event is queued behind this call; take the state now so a
+        # Pause pressed before it is delivered pauses instead of restarting.
+        if self._state is not PlayerState.PAUSED and self._player.state() is PlayerState.OPENING:
+            self._set_state(PlayerState.OPENING)
 
     def pause(self) -> None:
         self._player.pause()
@@ -127,11 +146,19 @@ class PlayerBridge(QObject):
         if self._state in (PlayerState.PLAYING, PlayerState.OPENING):
             self._poll.stop()
             self._clock.pause()
+            if self._state is PlayerState.OPENING:
+                # libVLC has not said Playing yet: it must end paused, not playing.
+                self._pause_pending = True
+                self._set_state(PlayerState.PAUSED)
 
     def resume(self) -> None:
+        if self._pause_pending:
+            self._pause_pending = False
+            self._set_state(PlayerState.OPENING)
         self._player.resume()
 
     def stop(self) -> None:
+        self._pause_pending = False
         self._player.stop()
         self._poll.stop()
         self._clock.reset()
@@ -168,13 +195,23 @@ class PlayerBridge(QObject):
                 self.length_changed.emit(self._length)
             return
         state = _STATE_FOR_KIND[kind]
+        if kind is EventKind.OPENING and self._pause_pending:
+            return  # already shown as paused
         if state is PlayerState.PLAYING:
-            self._clock.resume()
-            self._poll.start()
             if event.length_ms > 0 and event.length_ms != self._length:
                 self._length = event.length_ms
                 self.length_changed.emit(self._length)
+            if self._pause_pending:
+                # Paused before libVLC started: make sure it stays paused (the pause
+                # asked for while opening is usually kept; this settles it if not).
+                self._player.pause()
+                return
+            self._clock.resume()
+            # The clock is fresh now: a poll re-syncs only if time reports go quiet.
+            self._last_time_event = time.monotonic()
+            self._poll.start()
         else:
+            self._pause_pending = False
             self._poll.stop()
             self._clock.pause()
             if state is PlayerState.STOPPED:

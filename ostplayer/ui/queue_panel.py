@@ -1,4 +1,8 @@
-"""The queue panel: what plays now and what comes next; reorder, remove, clear."""
+"""The queue panel: what plays now and what comes next; play, play next, reorder, remove, clear.
+
+Activating a row (double-click, Enter, or "Play" in its context menu) jumps to that song
+and keeps the queue: the songs before it are passed over, not dropped.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -46,6 +58,7 @@ class QueuePanel(QWidget):
     remove_requested = Signal(int)
     clear_requested = Signal()
     play_requested = Signal(int)  # jump to this upcoming index
+    play_next_requested = Signal(int)  # move this upcoming index to the front
 
     def __init__(self, model: UpcomingModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,12 +70,17 @@ class QueuePanel(QWidget):
         self.view = QListView()
         self.view.setModel(model)
         self.view.setObjectName("queueList")
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_menu)
+        play_next = QPushButton("Play next")
+        play_next.setObjectName("queuePlayNext")
+        play_next.setToolTip("Move the selected song to the front of the queue")
         up = QPushButton("Move up")
         down = QPushButton("Move down")
         remove = QPushButton("Remove")
         clear = QPushButton("Clear")
         buttons = QHBoxLayout()
-        for b in (up, down, remove, clear):
+        for b in (play_next, up, down, remove, clear):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -71,14 +89,41 @@ class QueuePanel(QWidget):
         layout.addWidget(QLabel("<b>Up next</b>"))
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        play_next.clicked.connect(lambda: self._play_next(self.view.currentIndex().row()))
         up.clicked.connect(lambda: self._move(-1))
         down.clicked.connect(lambda: self._move(+1))
-        remove.clicked.connect(self._remove)
+        remove.clicked.connect(lambda: self._remove())
         clear.clicked.connect(self.clear_requested)
         self.view.activated.connect(lambda i: self.play_requested.emit(i.row()))
-        QShortcut(QKeySequence.StandardKey.Delete, self.view, self._remove)
+        QShortcut(QKeySequence.StandardKey.Delete, self.view, lambda: self._remove())
         QShortcut(QKeySequence("Ctrl+Up"), self.view, lambda: self._move(-1))
         QShortcut(QKeySequence("Ctrl+Down"), self.view, lambda: self._move(+1))
+
+    def menu_for_row(self, row: int) -> QMenu | None:
+        """The context menu of an upcoming row (built, not shown: tests read it)."""
+        if not 0 <= row < self.model.rowCount():
+            return None
+        menu = QMenu(self.view)
+        menu.addAction("Play", lambda: self.play_requested.emit(row))
+        play_next = menu.addAction("Play next", lambda: self._play_next(row))
+        play_next.setEnabled(row > 0)
+        menu.addAction("Remove from queue", lambda: self._remove(row))
+        return menu
+
+    def _show_menu(self, pos) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        self.view.setCurrentIndex(index)
+        menu = self.menu_for_row(index.row())
+        if menu is not None:
+            menu.exec(self.view.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
+    def _play_next(self, row: int) -> None:
+        if 0 < row < self.model.rowCount():
+            self.play_next_requested.emit(row)
+            self.view.setCurrentIndex(self.model.index(0, 0))
 
     def _move(self, delta: int) -> None:
         row = self.view.currentIndex().row()
@@ -88,9 +133,10 @@ class QueuePanel(QWidget):
         self.move_requested.emit(row, target)
         self.view.setCurrentIndex(self.model.index(target, 0))
 
-    def _remove(self) -> None:
-        row = self.view.currentIndex().row()
-        if row >= 0:
+    def _remove(self, row: int | None = None) -> None:
+        if row is None:
+            row = self.view.currentIndex().row()
+        if 0 <= row < self.model.rowCount():
             self.remove_requested.emit(row)
             self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
 

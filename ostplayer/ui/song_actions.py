@@ -47,11 +47,18 @@ AUDIO_FILTER = (
 
 
 class LinkStatus:
-    """Caches whether each linked file exists, so painting a row never touches the disk."""
+    """Caches each song's audio state, so painting a row never touches the disk.
+
+    "linked" (a file is there), "missing" (the linked path is gone), "unplayable" (VLC
+    failed to play the file, or the path is a folder) or "none". "Unplayable" sticks to
+    the path that failed: relinking (even to the same file), or playing it through to
+    the end, clears it.
+    """
 
     def __init__(self, library: Library) -> None:
         self.library = library
         self._state: dict[str, str] = {}
+        self._unplayable: dict[str, str] = {}  # song id -> the path VLC could not play
         self.refresh_all()
 
     def refresh_all(self) -> None:
@@ -69,11 +76,26 @@ class LinkStatus:
         if self.library.audio_path(song_id):
             self._state[song_id] = "missing"
 
+    def mark_unplayable(self, song_id: str) -> str:
+        """VLC could not play the song's file: remember it until the link changes."""
+        path = self.library.audio_path(song_id)
+        if path:
+            self._unplayable[song_id] = path
+        return self.refresh(song_id)
+
+    def clear_unplayable(self, song_id: str) -> str:
+        self._unplayable.pop(song_id, None)
+        return self.refresh(song_id)
+
     def _check(self, song_id: str) -> str:
         path = self.library.audio_path(song_id)
         if not path:
             return "none"
-        return "linked" if os.path.isfile(path) else "missing"
+        if os.path.isdir(path):
+            return "unplayable"
+        if not os.path.isfile(path):
+            return "missing"
+        return "unplayable" if self._unplayable.get(song_id) == path else "linked"
 
     def __call__(self, song_id: str) -> str:
         return self._state.get(song_id, "none")
@@ -119,7 +141,7 @@ class SongActions(QObject):
         suffix = file.suffix.lower().lstrip(".")
         self._last_dir = str(file.parent)
         self.library.link(song_id, file)
-        self.status.refresh(song_id)
+        self.status.clear_unplayable(song_id)  # a (re)link deserves another try
         note = "" if suffix in AUDIO_EXTENSIONS else " (this does not look like an audio file)"
         self.message.emit(f"Linked “{song.title}” to {file.name}{note}.")
         self.changed.emit(song_id)
@@ -130,7 +152,7 @@ class SongActions(QObject):
         if song is None:
             return
         self.library.unlink(song_id)
-        self.status.refresh(song_id)
+        self.status.clear_unplayable(song_id)
         self.message.emit(f"Unlinked the audio file from “{song.title}”.")
         self.changed.emit(song_id)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.queue import RepeatMode
 from ..playback.base import PlayerState
+from .banner import Banner
 
 
 def format_ms(ms: int) -> str:
@@ -29,7 +30,11 @@ def format_ms(ms: int) -> str:
 
 
 class SeekSlider(QSlider):
-    """A click anywhere jumps there (not a page step); dragging seeks on release."""
+    """A press anywhere puts the handle there (not a page step) and starts a drag; the
+    release seeks, once, to where the handle is. A click is a press and a release at
+    the same spot: one seek. While the handle is held, :attr:`sliderMoved` follows the
+    pointer (the elapsed-time label shows it) and playback does not move the handle.
+    """
 
     seek_requested = Signal(int)
 
@@ -37,22 +42,54 @@ class SeekSlider(QSlider):
         super().__init__(Qt.Orientation.Horizontal)
         self.setRange(0, 0)
         self.setObjectName("seek")
-        self.sliderReleased.connect(lambda: self.seek_requested.emit(self.value()))
+        self._dragging = False
+        # Keyboard/wheel drags by Qt itself (not the mouse path below) end here too.
+        self.sliderReleased.connect(self._on_released)
+
+    def _value_at(self, x: float) -> int:
+        opt = QStyleOptionSlider()
+        self.initStyleOption(opt)
+        style = self.style()
+        groove = style.subControlRect(
+            QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderGroove, self
+        )
+        handle = style.subControlRect(
+            QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderHandle, self
+        )
+        # The handle's centre follows the pointer over the groove minus the handle.
+        span = max(1, groove.width() - handle.width())
+        offset = int(x) - groove.x() - handle.width() // 2
+        return QStyle.sliderValueFromPosition(
+            self.minimum(), self.maximum(), max(0, min(offset, span)), span
+        )
 
     def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.maximum() > 0:
-            opt = QStyleOptionSlider()
-            self.initStyleOption(opt)
-            groove = self.style().subControlRect(
-                QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderGroove, self
-            )
-            span = max(1, groove.width())
-            value = QStyle.sliderValueFromPosition(
-                self.minimum(), self.maximum(), int(event.position().x()) - groove.x(), span
-            )
-            self.setValue(value)
-            self.seek_requested.emit(value)
-        super().mousePressEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.maximum() <= 0:
+            super().mousePressEvent(event)
+            return
+        event.accept()
+        self._dragging = True
+        self.setSliderDown(True)
+        self.setSliderPosition(self._value_at(event.position().x()))  # emits sliderMoved
+
+    def mouseMoveEvent(self, event) -> None:
+        if not self._dragging:
+            super().mouseMoveEvent(event)
+            return
+        event.accept()
+        self.setSliderPosition(self._value_at(event.position().x()))
+
+    def mouseReleaseEvent(self, event) -> None:
+        if not self._dragging or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseReleaseEvent(event)
+            return
+        event.accept()
+        self.setSliderPosition(self._value_at(event.position().x()))
+        self.setSliderDown(False)  # emits sliderReleased: the one seek
+
+    def _on_released(self) -> None:
+        self._dragging = False
+        self.seek_requested.emit(self.sliderPosition())
 
 
 class TransportBar(QWidget):
@@ -114,6 +151,11 @@ class TransportBar(QWidget):
         self.volume.setToolTip("Volume")
         self.volume.setObjectName("volume")
 
+        # Problems with songs (skipped, unplayable) stay here until dismissed.
+        self.notice = Banner(warning=True)
+        self.notice.setObjectName("playbackNotice")
+        self.notice.setStyleSheet("#playbackNotice { background: #fdecea; border-radius: 4px; }")
+
         now = QVBoxLayout()
         now.setSpacing(0)
         now.addWidget(self.title)
@@ -125,8 +167,12 @@ class TransportBar(QWidget):
         middle = QVBoxLayout()
         middle.addLayout(now)
         middle.addLayout(seek_row)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 6)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 4, 8, 6)
+        outer.setSpacing(4)
+        outer.addWidget(self.notice)
+        layout = QHBoxLayout()
+        outer.addLayout(layout)
         for w in (self.prev_button, self.play_button, self.stop_button, self.next_button):
             layout.addWidget(w)
         layout.addLayout(middle, 1)
@@ -138,6 +184,7 @@ class TransportBar(QWidget):
         self.prev_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
         self.slider.seek_requested.connect(self.seek)
+        self.slider.sliderMoved.connect(lambda ms: self.elapsed.setText(format_ms(ms)))
         self.volume.valueChanged.connect(self.volume_changed)
         self.mute_button.toggled.connect(self._on_mute)
         self.shuffle_button.toggled.connect(self.shuffle_toggled)
@@ -159,11 +206,16 @@ class TransportBar(QWidget):
         if self.slider.maximum() != max(0, length_ms):
             self.slider.setRange(0, max(0, length_ms))
             self.total.setText(format_ms(length_ms))
-        if not self.slider.isSliderDown():
-            self.slider.setValue(ms)
+        if self.slider.isSliderDown():
+            return  # the handle and the elapsed time show where the user drags to
+        self.slider.setValue(ms)
         text = format_ms(ms)
         if self.elapsed.text() != text:
             self.elapsed.setText(text)
+
+    def show_notice(self, text: str) -> None:
+        """A lasting strip above the controls (a skipped song); stays until dismissed."""
+        self.notice.show_message(text)
 
     def set_now_playing(self, title: str, subtitle: str) -> None:
         self.title.setText(title)
