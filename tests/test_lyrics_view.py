@@ -6,15 +6,17 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import time
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QTextDocument, QWheelEvent
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from ostplayer.domain.lyrics import parse_lyrics
 from ostplayer.domain.romanize import ROMANIZATION_AVAILABLE
 from ostplayer.lyrics_sources import FoundLyrics, LyricsOrigin
-from ostplayer.ui.lyrics_group import GroupView
+from ostplayer.ui.lyrics_document import LyricsDocumentView
 from ostplayer.ui.lyrics_header import ElidedLabel
 from ostplayer.ui.lyrics_view import LyricsView
 
@@ -40,8 +42,22 @@ def view(qtbot) -> LyricsView:
     return v
 
 
-def labels(view: LyricsView, index: int, role: str = "line") -> list[QLabel]:
-    return [w for w in view.group_widget(index).findChildren(QLabel) if w.property("lyr") == role]
+def lines(view: LyricsView) -> list[str]:
+    """The lines as shown, top to bottom (romanizations included)."""
+    return view.text_view.document().toPlainText().split("\n")
+
+
+def lit(view: LyricsView) -> str:
+    """Text drawn in the full text colour over the dim synced lines: the current group."""
+    return view.text_view.colored_text(view._colors.text)
+
+
+def click_group(qtbot, view: LyricsView, index: int) -> None:
+    doc = view.text_view
+    bar = doc.verticalScrollBar()
+    bar.setValue(int(doc.group_rect(index).center().y()) - doc.viewport().height() // 2)
+    point = doc.group_viewport_rect(index).center().toPoint()
+    qtbot.mouseClick(doc.viewport(), Qt.MouseButton.LeftButton, pos=point)
 
 
 def button(view: LyricsView, text: str) -> QAbstractButton:
@@ -50,13 +66,16 @@ def button(view: LyricsView, text: str) -> QAbstractButton:
 
 
 def scroll_value(view: LyricsView) -> int:
-    return view._scroll.verticalScrollBar().value()
+    return view.text_view.verticalScrollBar().value()
 
 
 def centre_of(view: LyricsView, index: int) -> int:
     """Viewport y of a group's centre."""
-    gv = view.group_widget(index)
-    return gv.mapTo(view._scroll.viewport(), QPoint(0, gv.height() // 2)).y()
+    return round(view.text_view.group_viewport_rect(index).center().y())
+
+
+def viewport_centre(view: LyricsView) -> int:
+    return view.text_view.viewport().height() // 2
 
 
 def test_highlight_follows_the_position_and_centres_the_group(view, qtbot) -> None:
@@ -65,35 +84,35 @@ def test_highlight_follows_the_position_and_centres_the_group(view, qtbot) -> No
     for ms, expected in [(0, -1), (999, -1), (1000, 0), (2999, 0), (3000, 1), (20_500, 9)]:
         view.set_position(ms)
         assert view.current_group_index == expected
-    # Both lines of the group share the highlight; the previous group lost it.
-    assert all(label.property("cur") for label in labels(view, 9))
-    assert not any(label.property("cur") for label in labels(view, 1))
-    qtbot.waitUntil(lambda: abs(centre_of(view, 9) - view._scroll.viewport().height() // 2) <= 2)
+    # Only the current group is lit; the previous one went back to dim.
+    assert lit(view) == "line 9"
+    view.set_position(1000)
+    assert lit(view) == "보고 싶다I miss you"  # both lines of the group share the highlight
+    view.set_position(20_500)
+    qtbot.waitUntil(lambda: abs(centre_of(view, 9) - viewport_centre(view)) <= 2)
     view.set_position(100)  # a seek back
     assert view.current_group_index == -1
 
 
 def test_group_change_is_the_only_restyling(view, monkeypatch) -> None:
     view.set_lyrics(found())
-    calls: list[bool] = []
-    original = GroupView.set_current
+    calls: list[int] = []
+    original = LyricsDocumentView.set_current
     monkeypatch.setattr(
-        GroupView, "set_current", lambda self, cur: (calls.append(cur), original(self, cur))
+        LyricsDocumentView, "set_current", lambda self, i: (calls.append(i), original(self, i))
     )
     for ms in range(3000, 5000, 16):  # one group, many ticks
         view.set_position(ms)
-    assert calls == [True]  # old group was -1: only the new one restyled
+    assert calls == [1]
     view.set_position(5000)
-    assert calls == [True, False, True]
+    assert calls == [1, 2]
 
 
 def test_click_on_a_line_seeks_to_its_effective_time(view, qtbot) -> None:
     view.set_lyrics(found("[offset:200]\n" + LRC))
     view.set_offset(300)
-    target = labels(view, 3)[0]
-    view._scroll.ensureWidgetVisible(target)
     with qtbot.waitSignal(view.seek_requested) as sig:
-        qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+        click_group(qtbot, view, 3)
     assert sig.args == [7000 - 500]
     assert view.current_group_index == 3
 
@@ -102,7 +121,7 @@ def test_first_group_seek_is_never_negative(view, qtbot) -> None:
     view.set_lyrics(found())
     view.set_offset(1500)
     with qtbot.waitSignal(view.seek_requested) as sig:
-        qtbot.mouseClick(labels(view, 0)[0], Qt.MouseButton.LeftButton)
+        click_group(qtbot, view, 0)
     assert sig.args == [0]
 
 
@@ -111,7 +130,7 @@ def test_manual_scroll_pauses_following_until_the_delay(view, qtbot) -> None:
     view.set_position(1000)
     wheel = QWheelEvent(
         QPointF(50, 50),
-        QPointF(view._scroll.viewport().mapToGlobal(QPoint(50, 50))),
+        QPointF(view.text_view.viewport().mapToGlobal(QPoint(50, 50))),
         QPoint(0, 0),
         QPoint(0, -240),
         Qt.MouseButton.NoButton,
@@ -119,14 +138,14 @@ def test_manual_scroll_pauses_following_until_the_delay(view, qtbot) -> None:
         Qt.ScrollPhase.NoScrollPhase,
         False,
     )
-    QApplication.sendEvent(view._scroll.viewport(), wheel)
+    QApplication.sendEvent(view.text_view.viewport(), wheel)
     assert not view.is_following
     scrolled = scroll_value(view)
     view.set_position(31_000)  # far away: following would jump
     assert view.current_group_index == 15
     assert scroll_value(view) == scrolled  # highlight moved, the view did not
     qtbot.waitUntil(lambda: view.is_following, timeout=2000)
-    qtbot.waitUntil(lambda: abs(centre_of(view, 15) - view._scroll.viewport().height() // 2) <= 2)
+    qtbot.waitUntil(lambda: abs(centre_of(view, 15) - viewport_centre(view)) <= 2)
 
 
 def test_our_own_animation_does_not_count_as_user_scroll(qtbot) -> None:
@@ -137,7 +156,7 @@ def test_our_own_animation_does_not_count_as_user_scroll(qtbot) -> None:
     qtbot.waitExposed(v)
     v.set_lyrics(found())
     v.set_position(25_000)
-    qtbot.waitUntil(lambda: abs(centre_of(v, 12) - v._scroll.viewport().height() // 2) <= 2)
+    qtbot.waitUntil(lambda: abs(centre_of(v, 12) - viewport_centre(v)) <= 2)
     assert v.is_following
 
 
@@ -171,14 +190,9 @@ def test_set_offset_restores_without_emitting(view, qtbot) -> None:
 def test_markup_in_lyrics_is_shown_as_text(view) -> None:
     text = '[00:01.00]<b>bold</b> &amp; <img src="x">\n[00:02.00]<00:02.00><i>a</i> <00:02.50>&lt;b'
     view.set_lyrics(found(text), song_title="<h1>Title</h1>")
-    (plain,) = labels(view, 0)
-    assert plain.textFormat() == Qt.TextFormat.PlainText
-    assert plain.text() == '<b>bold</b> &amp; <img src="x">'
-    (karaoke,) = labels(view, 1)  # word-stamped lines use escaped rich text
-    view.set_position(2600)
-    doc = QTextDocument()
-    doc.setHtml(karaoke.text())
-    assert doc.toPlainText() == "<i>a</i> &lt;b"
+    assert lines(view) == ['<b>bold</b> &amp; <img src="x">', "<i>a</i> &lt;b"]
+    view.set_position(2200)
+    assert view.text_view.colored_text(view.accent_name) == "<i>a</i> "
     assert any(w.text() == "<h1>Title</h1>" for w in view.findChildren(QLabel))
 
 
@@ -192,8 +206,10 @@ def test_plain_lyrics_show_the_not_synced_note(view, qtbot) -> None:
     )
     view.set_position(5000)
     assert view.current_group_index == -1
+    assert lines(view) == ["첫 줄", "둘째 줄", "", "셋째 줄"]
+    assert lit(view) == ""  # all lines in the full text colour, none highlighted
     with qtbot.assertNotEmitted(view.seek_requested):
-        qtbot.mouseClick(labels(view, 0)[0], Qt.MouseButton.LeftButton)
+        click_group(qtbot, view, 0)
     with qtbot.waitSignal(view.sync_requested):
         qtbot.mouseClick(button(view, "Sync them…"), Qt.MouseButton.LeftButton)
 
@@ -236,27 +252,42 @@ def test_romanization_adds_a_line_under_hangul_lines_only(view) -> None:
         "[00:05.00]Just one more time (영원히)\n"
     )
     view.set_lyrics(found(text))
-    assert labels(view, 0, "roman") == []
+    assert lines(view) == [
+        "보고 싶다",
+        "I miss you",
+        "사랑해",
+        "saranghae",
+        "Just one more time (영원히)",
+    ]
     view.set_romanization(True)
-    romans = labels(view, 0, "roman")
-    assert [r.text() for r in romans] == ["bogo sipda"]
-    assert romans[0].isVisible() and romans[0].textFormat() == Qt.TextFormat.PlainText
-    assert labels(view, 1, "roman") == []  # no duplicate of "saranghae"
-    assert labels(view, 2, "roman") == []  # mostly English
+    # Mixed lines too: only the Hangul is romanized, the English stays as it is; the
+    # group that brings its own romanization gets no second one.
+    assert lines(view) == [
+        "보고 싶다",
+        "bogo sipda",
+        "I miss you",
+        "사랑해",
+        "saranghae",
+        "Just one more time (영원히)",
+        "Just one more time (yeongwonhi)",
+    ]
+    view.set_position(1000)
+    assert lit(view) == "보고 싶다I miss you"  # the roman line is lit in its own colour
+    assert view.text_view.colored_text(view._colors.roman_current) == "bogo sipda"
     view.set_romanization(False)
-    assert not romans[0].isVisible()
+    assert "bogo sipda" not in lines(view)
     view.set_romanization(True)
     view.set_lyrics(found(text))  # stays on for the next song
-    assert [r.text() for r in labels(view, 0, "roman")] == ["bogo sipda"]
+    assert lines(view)[1] == "bogo sipda"
 
 
 def test_large_type_keeps_the_current_line_centred(view, qtbot) -> None:
     view.set_lyrics(found())
     view.set_position(21_000)
-    small = labels(view, 10)[0].font().pointSizeF()
+    small = point_size(view, 10)
     view.set_large(True)
-    assert labels(view, 10)[0].font().pointSizeF() > small * 1.5
-    qtbot.waitUntil(lambda: abs(centre_of(view, 10) - view._scroll.viewport().height() // 2) <= 2)
+    assert point_size(view, 10) > small * 1.5
+    qtbot.waitUntil(lambda: abs(centre_of(view, 10) - viewport_centre(view)) <= 2)
 
 
 def test_enhanced_lrc_highlights_word_by_word(view) -> None:
@@ -264,15 +295,7 @@ def test_enhanced_lrc_highlights_word_by_word(view) -> None:
 
     def sung() -> str:
         """Text drawn in the accent colour (the words already sung)."""
-        doc = QTextDocument()
-        doc.setHtml(labels(view, 0)[0].text())
-        it, out = doc.begin().begin(), []
-        while not it.atEnd():
-            frag = it.fragment()
-            if frag.charFormat().foreground().color().name() == view.accent_name:
-                out.append(frag.text())
-            it += 1
-        return "".join(out)
+        return view.text_view.colored_text(view.accent_name)
 
     view.set_position(1200)
     assert sung() == "보고 "
@@ -280,3 +303,34 @@ def test_enhanced_lrc_highlights_word_by_word(view) -> None:
     assert sung() == "보고 싶다"
     view.set_position(3000)  # next group: the old line goes back to one colour
     assert sung() == ""
+
+
+def point_size(view: LyricsView, index: int) -> float:
+    doc = view.text_view
+    position = (
+        doc.document()
+        .documentLayout()
+        .hitTest(doc.group_rect(index).center(), Qt.HitTestAccuracy.FuzzyHit)
+    )
+    block = doc.document().findBlock(position)
+    return block.begin().fragment().charFormat().fontPointSize()
+
+
+@pytest.mark.parametrize("synced", [False, True])
+def test_five_thousand_lines_show_well_under_a_second(view, synced) -> None:
+    if synced:
+        text = "".join(f"[{i // 60:02d}:{i % 60:02d}.00]보고 싶다 line {i}\n" for i in range(5000))
+    else:
+        text = "".join(f"보고 싶다 line {i}\n" + ("\n" if i % 4 == 3 else "") for i in range(5000))
+    big = found(text, LyricsOrigin.SIDECAR_TXT, "/m/long.txt")
+    start = time.perf_counter()
+    view.set_lyrics(big, "Long")
+    QApplication.processEvents()
+    view.set_position(4_990_000 if synced else 0)  # the far end: lays out all the way down
+    QApplication.processEvents()
+    elapsed = time.perf_counter() - start
+    assert elapsed < 0.5, f"{elapsed:.2f} s"  # was ~3 s with one widget per line
+    assert len(lines(view)) == (5000 if synced else 6249)
+    if synced:
+        assert view.current_group_index == 4990
+        assert abs(centre_of(view, 4990) - viewport_centre(view)) <= 2

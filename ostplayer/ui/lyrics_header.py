@@ -1,16 +1,26 @@
-"""Header pieces of the lyrics view: where the lyrics come from, in one elided line."""
+"""Header and footer pieces of the lyrics view: where the lyrics come from (one elided
+line), and the small buttons and button rows around the lyrics."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from ostplayer.lyrics_sources import FoundLyrics, LyricsOrigin
 
-__all__ = ["ElidedLabel", "origin_text"]
+__all__ = ["ElidedLabel", "make_button", "make_row", "origin_text"]
 
 
 def origin_text(found: FoundLyrics) -> str:
@@ -50,3 +60,26 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         width = max(10, self.width())
         self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, width))
+
+
+def make_button(
+    text: str, tip: str, slot: Callable[[], object] | SignalInstance, compact: bool = False
+) -> QAbstractButton:
+    # Compact (tool) buttons lack a push button's minimum width, so the offset row
+    # does not force the side panel wide and squeeze the song page.
+    button: QAbstractButton = QToolButton() if compact else QPushButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.clicked.connect(slot)  # PySide drops the "checked" argument for 0-arg slots
+    return button
+
+
+def make_row(*items: QWidget | tuple[QWidget, int]) -> QWidget:
+    """A margin-less horizontal strip; ``(widget, stretch)`` items stretch."""
+    strip = QWidget()
+    row = QHBoxLayout(strip)
+    row.setContentsMargins(0, 0, 0, 0)
+    for item in items:
+        widget, stretch = item if isinstance(item, tuple) else (item, 0)
+        row.addWidget(widget, stretch)
+    return strip

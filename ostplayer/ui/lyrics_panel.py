@@ -2,11 +2,20 @@
 from, the highlight clock, seeking, offsets, and the editor.
 
 The view follows the playing song; with nothing playing it shows the selected song. The
-highlight is driven by a 16 ms precise timer that runs only while playing and reads the
-bridge's interpolated position (libVLC itself reports time in ~250 ms steps).
+highlight is driven by a 16 ms precise timer reading the bridge's interpolated position
+(libVLC itself reports time in ~250 ms steps). It runs only while it can change what the
+user sees: synced lyrics, of the song that is playing, in a visible view. Otherwise the
+~250 ms time reports keep the view's state current at no cost.
+
+The editor belongs to one song. It gets that song's position, seek and play/pause only
+while that song is the one playing, and loses them when another one starts, so a tap
+can never stamp a line with another song's time.
 """
 
 from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -17,7 +26,11 @@ from ..playback.base import PlayerState
 from .lyrics_view import LyricsView
 from .playback_controller import PlaybackController
 
+if TYPE_CHECKING:  # the editor is imported when first opened, not at start-up
+    from .lyrics_editor import LyricsEditorDialog
+
 HIGHLIGHT_TICK_MS = 16
+_ACTIVE = (PlayerState.OPENING, PlayerState.PLAYING, PlayerState.PAUSED)
 
 ORIGIN_LABELS = {
     LyricsOrigin.LIBRARY: "your library",
@@ -48,7 +61,7 @@ class LyricsPanel(QObject):
         self.view.setObjectName("lyricsView")
         self.song_id: str | None = None
         self._selected: str | None = None
-        self._editor = None
+        self._editor: LyricsEditorDialog | None = None
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(HIGHLIGHT_TICK_MS)
@@ -58,12 +71,18 @@ class LyricsPanel(QObject):
         self.view.offset_changed.connect(self._save_offset)
         self.view.edit_requested.connect(lambda: self.edit(self.song_id))
         self.view.sync_requested.connect(lambda: self.edit(self.song_id, sync=True))
-        bridge = controller._bridge
+        self.view.visibility_changed.connect(lambda _shown: self._update_timer())
+        bridge = controller.bridge
         bridge.state_changed.connect(self._on_state)
         bridge.time_changed.connect(lambda _ms: self._tick())
         controller.now_playing.connect(self.show_song)
+        controller.now_playing.connect(lambda _song: self._link_editor())
         controller.stopped.connect(self._on_stopped)
         self.view.set_romanization(self.romanization)
+
+    @property
+    def highlight_timer_active(self) -> bool:
+        return self._timer.isActive()
 
     # --- which song -------------------------------------------------------------------------
 
@@ -78,10 +97,11 @@ class LyricsPanel(QObject):
             self.show_song(song_id)
 
     def _on_stopped(self) -> None:
+        self._link_editor()
         if self._selected:
             self.show_song(self._selected)
 
-    def find(self, song_id: str) -> FoundLyrics | None:
+    def find(self, song_id: str, problems: list[str] | None = None) -> FoundLyrics | None:
         song = self.library.catalog.songs.get(song_id)
         if song is None:
             return None
@@ -89,6 +109,7 @@ class LyricsPanel(QObject):
             self.library.saved_lyrics(song_id),
             self.library.audio_path(song_id),
             song.lyrics_excerpt or None,
+            problems,
         )
 
     def describe_source(self, song_id: str) -> str:
@@ -103,8 +124,12 @@ class LyricsPanel(QObject):
         if song is None:
             return
         self.song_id = song_id
-        self.view.set_lyrics(self.find(song_id), song.title)
+        problems: list[str] = []
+        self.view.set_lyrics(self.find(song_id, problems), song.title)
         self.view.set_offset(self.library.lyrics_offset(song_id))
+        for problem in problems:  # e.g. an MP3 renamed .lrc next to the audio
+            self.message.emit(problem)
+        self._update_timer()
         self._tick()
 
     def reload(self) -> None:
@@ -116,12 +141,24 @@ class LyricsPanel(QObject):
     def _playing_this(self) -> bool:
         return self.song_id is not None and self.song_id == self.controller.current_song_id
 
-    def _on_state(self, state: PlayerState) -> None:
-        if state is PlayerState.PLAYING and self._playing_this():
-            self._timer.start()
+    def _on_state(self, _state: PlayerState) -> None:
+        self._update_timer()
+        self._link_editor()
+        self._tick()
+
+    def _update_timer(self) -> None:
+        lyrics = self.view.lyrics
+        if (
+            lyrics is not None
+            and lyrics.synced
+            and self.view.isVisible()
+            and self._playing_this()
+            and self.controller.state() is PlayerState.PLAYING
+        ):
+            if not self._timer.isActive():
+                self._timer.start()
         else:
             self._timer.stop()
-        self._tick()
 
     def _tick(self) -> None:
         if self._playing_this():
@@ -151,34 +188,63 @@ class LyricsPanel(QObject):
     # --- editing ----------------------------------------------------------------------------
 
     def edit(self, song_id: str | None, sync: bool = False) -> None:
-        from .lyrics_editor import LyricsEditorDialog
-
         if song_id is None or song_id not in self.library.catalog.songs:
             return
+        from .lyrics_editor import LyricsEditorDialog
+
         song = self.library.catalog.songs[song_id]
-        if sync and song_id != self.controller.current_song_id and self.library.audio_path(song_id):
-            # Tapping along needs the music: start the song the user wants to sync.
-            self.controller.play_list([song_id], 0)
+        if self._editor is not None and self._editor.song_id != song_id:
+            self._editor.raise_()  # one editor at a time: it has to be closed first
+            self.message.emit("Close the open lyrics editor first.")
+            return
+        if sync:
+            path = self.library.audio_path(song_id)
+            if not path:
+                self.message.emit(
+                    "Link an audio file first: syncing means tapping along while the song "
+                    "plays (Link audio file… on the song page)."
+                )
+                return
+            if not os.path.isfile(path):
+                self.message.emit(f"The linked audio file is missing ({path}). Relink it first.")
+                return
+            if song_id != self.controller.current_song_id:
+                # Tapping along needs the music: start the song the user wants to sync.
+                self.controller.play_list([song_id], 0)
         found = self.find(song_id)
         initial = found.lyrics if found is not None else None
-        playing = song_id == self.controller.current_song_id
-        dialog = LyricsEditorDialog(
+        dialog = self._editor or LyricsEditorDialog(
             song.title,
             initial,
-            self.controller.position_ms if playing else None,
-            self.controller.seek if playing else None,
+            None,
+            None,
             self._parent,
             export_target=self.library.audio_path(song_id),
-            play_pause=self.controller.play_pause if playing else None,
+            song_id=song_id,
         )
-        dialog.accepted.connect(lambda: self._saved(song_id, dialog.result_text()))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._editor = dialog
-        dialog.finished.connect(lambda _r: setattr(self, "_editor", None))
+        if dialog is not self._editor:
+            dialog.accepted.connect(lambda: self._saved(song_id, dialog))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.finished.connect(lambda _r: setattr(self, "_editor", None))
+            self._editor = dialog
+        self._link_editor()
         if sync:
             dialog.show_sync_page()
         # Not modal: the transport must stay usable while the user taps along.
         dialog.show()
+        dialog.raise_()
+
+    def _link_editor(self) -> None:
+        editor = self._editor
+        if editor is None:
+            return
+        c = self.controller
+        if editor.song_id == c.current_song_id and c.state() in _ACTIVE:
+            editor.set_playback(
+                c.position_ms, c.seek, c.play_pause, lambda: c.state() is PlayerState.PLAYING
+            )
+        else:
+            editor.set_playback(None, None)
 
     def confirm_close(self) -> bool:
         """Before quitting: offer to save an open editor's changes. False means stay open."""
@@ -202,9 +268,20 @@ class LyricsPanel(QObject):
             return True
         return False
 
-    def _saved(self, song_id: str, text: str) -> None:
-        self.library.set_saved_lyrics(song_id, text or None)
-        self.message.emit("Lyrics saved in your library.")
+    def _saved(self, song_id: str, dialog: LyricsEditorDialog) -> None:
+        if not dialog.has_unsaved_changes():
+            # Saving what was shown (e.g. the catalog excerpt) must not copy it into the library.
+            self.message.emit("No changes to save.")
+            return
+        self.library.set_saved_lyrics(song_id, dialog.result_text() or None)
+        # The offset was tuned to the old timings; it would shift the new ones wrongly.
+        offset_reset = self.library.lyrics_offset(song_id) != 0
+        if offset_reset:
+            self.library.set_lyrics_offset(song_id, 0)
+        self.message.emit(
+            "Lyrics saved in your library"
+            + (" (their timing offset is back to 0)." if offset_reset else ".")
+        )
         if song_id == self.song_id:
             self.reload()
         self.lyrics_changed.emit(song_id)

@@ -1,17 +1,17 @@
 """The lyrics panel: follows playback, highlights the current group, seeks on click.
 
-Layout: a header (title, where the lyrics come from, "not synced" note), a scroll
-area with one :class:`~ostplayer.ui.lyrics_group.GroupView` per lyric group, and a
+Layout: a header (title, where the lyrics come from, "not synced" note), the lyrics
+themselves in one :class:`~ostplayer.ui.lyrics_document.LyricsDocumentView`, and a
 footer with the offset control. Synced lyrics are padded by half a viewport so the
 first and last lines can be centred; plain lyrics read like a page, from the top, and
 are never scrolled by the view.
 
 Performance: the lead calls :meth:`LyricsView.set_position` every 16-30 ms. When the
-group has not changed that is one bisect and a comparison. A group change restyles
-only the old and the new group (colour only: same font, so no text re-wraps) and
-starts one scroll animation.
+group has not changed that is one bisect and a comparison. A group change only moves
+the highlight (colour painted over the laid-out text) and starts one scroll animation.
+Showing lyrics builds one document, so 5,000 lines appear in a fraction of a second.
 
-Safety: lyric text is user/file content; see :mod:`ostplayer.ui.lyrics_group`. The
+Safety: lyric text is user/file content and goes into the document as plain text; the
 header's title and source are ``Qt.PlainText`` too.
 
 Following: our own scrolling goes through ``setValue`` (animation), which never
@@ -21,8 +21,6 @@ scroll is told apart from ours, and it pauses following for ``follow_resume_ms``
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
@@ -31,18 +29,11 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
-    SignalInstance,
 )
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QFrame,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
-    QScrollArea,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,36 +41,15 @@ from PySide6.QtWidgets import (
 from ostplayer.domain.lyrics import Lyrics
 from ostplayer.lyrics_sources import FoundLyrics
 
-from .lyrics_group import CONTENT_NAME, GroupView, blend, group_style_sheet
+from .lyrics_document import PAGE_MARGIN, LyricsDocumentView
+from .lyrics_group import LyricsColors, blend
 from .lyrics_header import ElidedLabel, origin_text
+from .lyrics_header import make_button as _button
+from .lyrics_header import make_row as _row
 
 __all__ = ["LyricsView"]
 
 OFFSET_STEP_MS = 100
-PAGE_MARGIN = 12  # px around plain lyrics and the empty state, and beside synced ones
-
-
-def _button(
-    text: str, tip: str, slot: Callable[[], object] | SignalInstance, compact: bool = False
-) -> QAbstractButton:
-    # Compact (tool) buttons lack a push button's minimum width, so the offset row
-    # does not force the side panel wide and squeeze the song page.
-    button: QAbstractButton = QToolButton() if compact else QPushButton()
-    button.setText(text)
-    button.setToolTip(tip)
-    button.clicked.connect(slot)  # PySide drops the "checked" argument for 0-arg slots
-    return button
-
-
-def _row(*items: QWidget | tuple[QWidget, int]) -> QWidget:
-    """A margin-less horizontal strip; ``(widget, stretch)`` items stretch."""
-    strip = QWidget()
-    row = QHBoxLayout(strip)
-    row.setContentsMargins(0, 0, 0, 0)
-    for item in items:
-        widget, stretch = item if isinstance(item, tuple) else (item, 0)
-        row.addWidget(widget, stretch)
-    return strip
 
 
 class LyricsView(QWidget):
@@ -89,6 +59,7 @@ class LyricsView(QWidget):
     offset_changed = Signal(int)  # ms, by the user's offset buttons only
     sync_requested = Signal()  # "Sync them…" on plain lyrics
     edit_requested = Signal()  # "Add lyrics…" / "Edit…"
+    visibility_changed = Signal(bool)  # shown or hidden (the lead's highlight timer)
 
     def __init__(
         self,
@@ -100,7 +71,6 @@ class LyricsView(QWidget):
         super().__init__(parent)
         self.scroll_duration_ms = scroll_duration_ms
         self._lyrics: Lyrics | None = None
-        self._groups: list[GroupView] = []
         self._current = -1
         self._position = 0
         self._offset = 0
@@ -108,6 +78,7 @@ class LyricsView(QWidget):
         self._large = False
         self._following = True
         self.accent_name = "#3daee9"
+        self._colors: LyricsColors | None = None
 
         self._title = QLabel()
         self._title.setTextFormat(Qt.TextFormat.PlainText)
@@ -118,12 +89,11 @@ class LyricsView(QWidget):
             _button("Sync them…", "Tap along with the song to time each line", self.sync_requested),
         )
 
-        self._scroll = QScrollArea()
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._scroll.viewport().installEventFilter(self)
-        bar = self._scroll.verticalScrollBar()
+        self._doc = LyricsDocumentView()
+        self._doc.group_clicked.connect(self._group_clicked)
+        self._doc.viewport().installEventFilter(self)
+        self._doc.viewport().setMouseTracking(True)
+        bar = self._doc.verticalScrollBar()
         bar.actionTriggered.connect(self._user_scrolled)
         bar.rangeChanged.connect(self._recenter)
         self._anim = QPropertyAnimation(bar, b"value", self)
@@ -145,7 +115,7 @@ class LyricsView(QWidget):
         empty_col.addStretch(1)
         self._stack = QStackedWidget()
         self._stack.addWidget(empty)
-        self._stack.addWidget(self._scroll)
+        self._stack.addWidget(self._doc)
 
         step = OFFSET_STEP_MS
         self._offset_label = QLabel()
@@ -213,9 +183,10 @@ class LyricsView(QWidget):
     def follow_resume_ms(self, ms: int) -> None:
         self._resume_timer.setInterval(max(0, int(ms)))
 
-    def group_widget(self, index: int) -> QWidget:
-        """The widget showing group ``index`` (for tests and for positioning popups)."""
-        return self._groups[index]
+    @property
+    def text_view(self) -> LyricsDocumentView:
+        """The widget drawing the lyrics (for tests and for positioning popups)."""
+        return self._doc
 
     def set_lyrics(self, found: FoundLyrics | None, song_title: str = "") -> None:
         """Show ``found`` (None: the empty state). Resets the offset to 0."""
@@ -235,27 +206,26 @@ class LyricsView(QWidget):
         self._note.setVisible(lyrics is not None and not synced)
         self._footer.setVisible(lyrics is not None)
         self._offset_box.setVisible(synced)
-        content = QWidget()
-        content.setObjectName(CONTENT_NAME)
-        content.setProperty("synced", synced)
-        col = QVBoxLayout(content)
-        col.setSpacing(self._group_spacing())
-        self._groups = []
-        for i, group in enumerate(lyrics.groups if lyrics is not None else ()):
-            gv = GroupView(i, group, synced, lambda: self.accent_name)
-            gv.clicked.connect(self._group_clicked)
-            if self._romanized:
-                gv.set_romanized(True)
-            col.addWidget(gv)
-            self._groups.append(gv)
-        # Short lyrics must not be spread over the viewport's height.
-        col.addStretch(1)
-        self._scroll.setWidget(content)  # deletes the previous content widget
-        self._update_padding()
+        self._rebuild()
         self._stack.setCurrentIndex(1 if lyrics is not None else 0)
-        self._scroll.verticalScrollBar().setValue(0)
+        self._doc.verticalScrollBar().setValue(0)
         if synced:
             self._set_current(lyrics.group_index_at(self._position, 0), animate=False)
+
+    def _rebuild(self) -> None:
+        if self._colors is None:
+            self._apply_style()
+        assert self._colors is not None
+        self._update_padding()
+        self._doc.build(
+            self._lyrics,
+            self._colors,
+            self._base_pt(),
+            large=self._large,
+            romanized=self._romanized,
+        )
+        synced = self._synced()
+        self._doc.viewport().setToolTip("Click to play from here" if synced else "")
 
     def set_position(self, ms: int) -> None:
         """Playback position (ms); cheap when the current group does not change."""
@@ -266,8 +236,8 @@ class LyricsView(QWidget):
         index = lyrics.group_index_at(ms, self._offset)
         if index != self._current:
             self._set_current(index, animate=True)
-        if index >= 0 and self._groups[index].word_times:
-            self._groups[index].update_words(ms + lyrics.offset_ms + self._offset)
+        if index >= 0 and self._doc.has_words(index):
+            self._doc.update_words(ms + lyrics.offset_ms + self._offset)
 
     def set_offset(self, ms: int) -> None:
         """Restore a saved offset (positive: lyrics earlier). Does not emit."""
@@ -276,38 +246,43 @@ class LyricsView(QWidget):
         self.set_position(self._position)
 
     def set_romanization(self, enabled: bool) -> None:
-        """Show a romanized line under each Hangul line."""
-        self._romanized = bool(enabled)
-        for gv in self._groups:
-            gv.set_romanized(self._romanized)
-        self._recenter_later()
+        """Show a romanized line under each line with Hangul."""
+        if bool(enabled) != self._romanized:
+            self._romanized = bool(enabled)
+            self._rebuild_keeping_place()
 
     def set_large(self, enabled: bool) -> None:
         """Large type for the full-window lyrics mode."""
-        self._large = bool(enabled)
-        self._apply_style()
-        content = self._scroll.widget()
-        if content is not None and content.layout() is not None:
-            content.layout().setSpacing(self._group_spacing())
-        self._recenter_later()
+        if bool(enabled) != self._large:
+            self._large = bool(enabled)
+            self._apply_style()
+            self._rebuild_keeping_place()
+
+    def _rebuild_keeping_place(self) -> None:
+        bar = self._doc.verticalScrollBar()
+        fraction = bar.value() / max(1, bar.maximum())
+        self._rebuild()
+        self._doc.set_current(self._current)
+        if self._synced():
+            self._doc.update_words(self._position + self._lyrics.offset_ms + self._offset)
+            self._recenter_later()
+        else:
+            bar.setValue(round(fraction * bar.maximum()))
 
     # ------------------------------------------------------------------ internals
 
     def _set_current(self, index: int, *, animate: bool) -> None:
-        old, self._current = self._current, index
-        if 0 <= old < len(self._groups):
-            self._groups[old].set_current(False)
-        if 0 <= index < len(self._groups):
-            self._groups[index].set_current(True)
+        self._current = index
+        self._doc.set_current(index)
         if self._following:
             self._scroll_to_current(animate)
 
     def _target_value(self) -> int:
-        bar = self._scroll.verticalScrollBar()
-        if not 0 <= self._current < len(self._groups):
+        bar = self._doc.verticalScrollBar()
+        if not 0 <= self._current < self._doc.group_count:
             return bar.minimum()
-        gv = self._groups[self._current]
-        centre = gv.y() + gv.height() // 2 - self._scroll.viewport().height() // 2
+        rect = self._doc.group_rect(self._current)
+        centre = round(rect.center().y()) - self._doc.viewport().height() // 2
         return max(bar.minimum(), min(bar.maximum(), centre))
 
     def _synced(self) -> bool:
@@ -318,7 +293,7 @@ class LyricsView(QWidget):
         # or the end of the follow pause must not send them back to the top.
         if not self._synced():
             return
-        bar = self._scroll.verticalScrollBar()
+        bar = self._doc.verticalScrollBar()
         target = self._target_value()
         self._anim.stop()
         if not animate or not self.isVisible() or self.scroll_duration_ms <= 0:
@@ -344,7 +319,7 @@ class LyricsView(QWidget):
         self._resume_timer.start()
 
     def _resume_following(self) -> None:
-        if self._scroll.verticalScrollBar().isSliderDown():
+        if self._doc.verticalScrollBar().isSliderDown():
             self._resume_timer.start()  # still holding the scrollbar
             return
         self._following = True
@@ -375,41 +350,43 @@ class LyricsView(QWidget):
         self._offset_label.setText(text)
         self._reset.setEnabled(ms != 0)
 
-    def _group_spacing(self) -> int:
-        # Synced groups are apart so the moving highlight reads as one unit; plain
-        # lyrics are a page of verse, so lines sit closer.
-        if self._synced():
-            return 26 if self._large else 14
-        return 10 if self._large else 4
-
     def _update_padding(self) -> None:
-        # Synced: half a viewport above the first and below the last line, so both can
-        # centre. Plain: a page margin only, so the text starts at the top.
-        content = self._scroll.widget()
-        if content is not None and content.layout() is not None:
-            pad = self._scroll.viewport().height() // 2 if self._synced() else PAGE_MARGIN
-            content.layout().setContentsMargins(PAGE_MARGIN, pad, PAGE_MARGIN, pad)
+        self._doc.set_padding(self._doc.viewport().height() // 2)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._scroll.viewport() and event.type() == QEvent.Type.Resize:
+        if watched is self._doc.viewport() and event.type() == QEvent.Type.Resize:
             self._update_padding()
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_origin"):
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_doc"):
             self._apply_style()
+            self._rebuild_keeping_place()
 
     def showEvent(self, event: QEvent) -> None:
         super().showEvent(event)
         self._recenter_later()
+        self.visibility_changed.emit(True)
+
+    def hideEvent(self, event: QEvent) -> None:
+        super().hideEvent(event)
+        self.visibility_changed.emit(False)
+
+    def _base_pt(self) -> float:
+        return max(9.0, self.font().pointSizeF())
 
     def _apply_style(self) -> None:
         pal = self.palette()
         text = pal.color(QPalette.ColorRole.WindowText)
         window = pal.color(QPalette.ColorRole.Window)
-        self.accent_name = pal.color(QPalette.ColorRole.Accent).name()
-        base = max(9.0, self.font().pointSizeF())
-        self.setStyleSheet(group_style_sheet(text, window, base, self._large))
+        accent = pal.color(QPalette.ColorRole.Accent)
+        self.accent_name = accent.name()
+        self._colors = LyricsColors.from_palette(text, window, accent)
+        # The lyrics sit on the panel, not in a white text box.
+        doc_palette = self._doc.palette()
+        doc_palette.setColor(QPalette.ColorRole.Base, window)
+        self._doc.setPalette(doc_palette)
+        base = self._base_pt()
         self._title.setStyleSheet(f"font-weight: 600; font-size: {base * 1.15:.1f}pt;")
         self._origin.setStyleSheet(f"color: {blend(text, window, 0.5).name()};")
