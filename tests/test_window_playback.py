@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QPushButton
 from ui_support import make_window
-from vlc_support import VLC_TEST_ARGS, make_wav, require_vlc
+from vlc_support import VLC_TEST_ARGS, make_junk_mp3, make_wav, require_vlc
 
 from ostplayer.playback.base import PlayerState
+from ostplayer.ui import menus
+from ostplayer.ui.browser_model import AUDIO_ROLE
+from ostplayer.ui.transport import format_ms
 
 
 def vlc_window(qtbot, tmp_path):
@@ -103,4 +108,211 @@ def test_play_next_puts_a_song_first_in_the_queue_panel(qtbot, tmp_path):
     with qtbot.waitSignal(w.controller.now_playing, timeout=5000) as nxt:
         w.controller.next()
     assert nxt.args == ["ambiguous"]
+    w.controller.stop()
+
+
+def status_text(w) -> str:
+    return w.statusBar().currentMessage()
+
+
+def test_a_skipped_song_stays_in_sight_while_the_next_plays(qtbot, tmp_path):
+    w = vlc_window(qtbot, tmp_path)
+    gone = make_wav(tmp_path / "gone.wav", 3.0)
+    w.actions_.link("ambiguous", str(gone))
+    gone.unlink()
+    w.actions_.link("its-you", str(make_wav(tmp_path / "its-you.wav", 4.0)))
+    w.controller.play_list(["ambiguous", "its-you"], 0)
+    qtbot.waitUntil(lambda: w.controller.state() is PlayerState.PLAYING, timeout=5000)
+    qtbot.wait(300)  # the next song's start must not wipe the reason out
+    text = status_text(w)
+    assert text.startswith("Skipped “Ambiguous” (File not found: ")
+    assert "gone.wav" in text and text.endswith("· Playing “It’s You”")
+    # The strip above the transport keeps saying it until dismissed.
+    notice = w.transport.notice
+    assert notice.isVisible()
+    assert notice.label.text() == f"Skipped “Ambiguous”: File not found: {gone}"
+    [dismiss] = [b for b in notice.findChildren(QPushButton) if b.text() == "Dismiss"]
+    dismiss.click()
+    assert not notice.isVisible()
+    w.controller.stop()
+
+
+def test_a_folder_and_an_undecodable_file_show_as_unplayable(qtbot, tmp_path):
+    w = vlc_window(qtbot, tmp_path)
+    album = make_wav(tmp_path / "album", 1.0)
+    w.actions_.link("ambiguous", str(album))
+    album.unlink()
+    album.mkdir()  # the linked path is now a folder
+    w.actions_.link("our-tears", str(make_junk_mp3(tmp_path / "tears.mp3")))
+    w.actions_.link("its-you", str(make_wav(tmp_path / "its-you.wav", 4.0)))
+    w.browser.set_grouping(w.model.grouping.ACTOR)
+    with qtbot.waitSignal(
+        w.controller.now_playing, timeout=10_000, check_params_cb=lambda s: s == "its-you"
+    ):
+        w.controller.play_list(["ambiguous", "our-tears", "its-you"], 0)
+    notice = w.transport.notice.label.text()
+    assert f"Skipped “Ambiguous”: {album} is a folder, not an audio file" in notice
+    assert "File not found" not in notice
+    assert "Skipped “Our Tears”: Could not play" in notice
+    icons = menus.audio_icons(w.style())
+    for song in ("ambiguous", "our-tears"):
+        assert w.status(song) == "unplayable"
+        index = w.model.find_song(song)
+        assert index.data(AUDIO_ROLE) == "unplayable"
+        assert "VLC could not play" in index.data(Qt.ItemDataRole.ToolTipRole)
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        assert icon is not None
+        assert icon.pixmap(16).toImage() == icons["unplayable"].pixmap(16).toImage()
+    # Relinking gives the song another chance.
+    w.actions_.link("our-tears", str(make_wav(tmp_path / "tears.wav", 1.0)))
+    assert w.status("our-tears") == "linked"
+    w.controller.stop()
+
+
+def test_a_file_deleted_while_it_plays_is_reported_and_marked_missing(qtbot, tmp_path):
+    w = vlc_window(qtbot, tmp_path)
+    audio = make_wav(tmp_path / "its-you.wav", 2.5)
+    w.actions_.link("its-you", str(audio))
+    w.play_songs("its-you", ["its-you"])
+    qtbot.waitUntil(lambda: w.controller.state() is PlayerState.PLAYING, timeout=5000)
+    with qtbot.waitSignal(w.controller.song_failed, timeout=10_000) as failed:
+        audio.unlink()
+    assert failed.args == ["its-you", f"{audio} was deleted or moved"]
+    assert w.status("its-you") == "missing"
+    assert w.model.find_song("its-you").data(AUDIO_ROLE) == "missing"
+    assert "was deleted or moved" in w.transport.notice.label.text()
+    assert w.library.audio_path("its-you") == str(audio)  # the link is kept for a relink
+
+
+def test_resume_starts_the_song_at_the_saved_position(qtbot, tmp_path):
+    w = vlc_window(qtbot, tmp_path)
+    w.actions_.link("our-tears", str(make_wav(tmp_path / "tears.wav", 9.0)))
+    w.settings.setValue("playback/last_song", "our-tears")
+    w.settings.setValue("playback/last_position", 6000)
+    w.offer_resume()
+    assert "(0:06)" in w.resume_banner.label.text()
+    times: list[int] = []
+    w.bridge.time_changed.connect(times.append)
+    [resume] = [b for b in w.resume_banner.findChildren(QPushButton) if b.text() == "Resume"]
+    resume.click()
+    assert w.controller.position_ms() == 6000
+    assert w.transport.elapsed.text() == "0:06"
+    qtbot.waitUntil(lambda: w.player.time_ms() > 6300, timeout=5000)
+    assert w.controller.state() is PlayerState.PLAYING
+    assert min(times) >= 6000  # the song's opening was never played
+    w.controller.stop()
+
+
+def test_resume_is_not_offered_for_a_start_a_finished_song_or_after_stop(qtbot, tmp_path):
+    w = vlc_window(qtbot, tmp_path)
+    w.actions_.link("our-tears", str(make_wav(tmp_path / "tears.wav", 9.0)))
+    w.actions_.link("its-you", str(make_wav(tmp_path / "its-you.wav", 1.5)))
+    w.settings.setValue("playback/last_song", "our-tears")
+    w.settings.setValue("playback/last_position", 3000)
+    assert w.playback.resume_offer() is None  # under 5 s: starting over costs nothing
+    w.play_songs("our-tears", ["our-tears"])
+    qtbot.waitUntil(lambda: w.controller.state() is PlayerState.PLAYING, timeout=5000)
+    w.controller.seek(6000)
+    qtbot.waitUntil(lambda: w.controller.position_ms() > 6100, timeout=5000)
+    w.playback.save_position()
+    assert w.playback.resume_offer() == ("our-tears", pytest.approx(6100, abs=400))
+    w.controller.stop()
+    w.save_state()  # what quitting does
+    assert w.playback.resume_offer() is None
+    with qtbot.waitSignal(w.controller.play_finished, timeout=10_000):
+        w.play_songs("its-you", ["its-you"])
+    w.save_state()
+    assert w.playback.resume_offer() is None
+
+
+def test_mute_is_remembered(qtbot, tmp_path):
+    w = vlc_window(qtbot, tmp_path)
+    w.transport.mute_button.click()
+    assert w.player.is_muted()
+    w.close()
+    w2 = vlc_window(qtbot, tmp_path)
+    assert w2.transport.mute_button.isChecked()
+    assert w2.player.is_muted()
+    w2.transport.mute_button.click()
+    w2.close()
+    w3 = vlc_window(qtbot, tmp_path)
+    assert not w3.transport.mute_button.isChecked() and not w3.player.is_muted()
+
+
+def test_queue_panel_play_play_next_and_remove(qtbot, tmp_path):
+    w = vlc_window(qtbot, tmp_path)
+    songs = ["its-you", "start-over", "ambiguous", "our-tears"]
+    for song in songs:
+        w.actions_.link(song, str(make_wav(tmp_path / f"{song}.wav", 5.0)))
+    w.play_songs("its-you", songs)
+    qtbot.waitUntil(lambda: w.controller.state() is PlayerState.PLAYING, timeout=5000)
+    panel = w.queue_panel
+    menu = panel.menu_for_row(2)
+    assert [a.text() for a in menu.actions()] == ["Play", "Play next", "Remove from queue"]
+    play_next = menu.actions()[1]
+    play_next.trigger()
+    assert w.controller.queue.upcoming() == ["our-tears", "start-over", "ambiguous"]
+    assert w.upcoming.index(0, 0).data().startswith("1. Our Tears")
+    panel.menu_for_row(2).actions()[2].trigger()  # remove "ambiguous"
+    assert w.controller.queue.upcoming() == ["our-tears", "start-over"]
+    # The "Play next" button does the same for the selected row.
+    panel.view.setCurrentIndex(w.upcoming.index(1, 0))
+    [button] = [b for b in panel.findChildren(QPushButton) if b.text() == "Play next"]
+    button.click()
+    assert w.controller.queue.upcoming() == ["start-over", "our-tears"]
+    # Activating a later row plays it and keeps the one before it (now history).
+    with qtbot.waitSignal(w.controller.now_playing, timeout=5000) as started:
+        panel.view.activated.emit(w.upcoming.index(1, 0))
+    assert started.args == ["our-tears"]
+    assert w.controller.queue.history() == ["its-you", "start-over"]
+    with qtbot.waitSignal(w.controller.now_playing, timeout=5000) as back:
+        w.controller.previous()
+    assert back.args == ["start-over"]
+    w.controller.stop()
+
+
+def test_after_stop_the_song_and_its_length_stay_and_seeking_is_ignored(qtbot, tmp_path):
+    w = vlc_window(qtbot, tmp_path)
+    w.actions_.link("its-you", str(make_wav(tmp_path / "its-you.wav", 4.0)))
+    w.play_songs("its-you", ["its-you"])
+    qtbot.waitUntil(lambda: w.controller.position_ms() > 500, timeout=5000)
+    w.transport.stop_button.click()
+    assert w.controller.state() is PlayerState.STOPPED
+    assert w.transport.total.text() == "0:04"
+    assert w.transport.elapsed.text() == "0:00"
+    assert w.transport.title.text() == "It’s You"
+    slider = w.transport.slider
+    with qtbot.assertNotEmitted(w.controller.now_playing, wait=400):
+        qtbot.mouseClick(slider, Qt.MouseButton.LeftButton, pos=slider.rect().center())
+    assert w.controller.state() is PlayerState.STOPPED
+    assert slider.value() == 0 and w.transport.elapsed.text() == "0:00"
+    assert w.transport.total.text() == "0:04"
+
+
+def test_a_click_on_the_position_slider_seeks_once_and_a_drag_shows_its_time(qtbot, tmp_path):
+    w = vlc_window(qtbot, tmp_path)
+    w.actions_.link("our-tears", str(make_wav(tmp_path / "tears.wav", 9.0)))
+    w.play_songs("our-tears", ["our-tears"])
+    slider = w.transport.slider
+    qtbot.waitUntil(lambda: slider.maximum() > 0, timeout=5000)
+    y = slider.height() // 2
+    seeks: list[int] = []
+    w.transport.seek.connect(seeks.append)
+    x_mid = slider.width() // 2
+    qtbot.mouseClick(slider, Qt.MouseButton.LeftButton, pos=QPoint(x_mid, y))
+    assert len(seeks) == 1
+    assert seeks[0] == pytest.approx(4500, abs=600)
+    assert w.controller.position_ms() == pytest.approx(seeks[0], abs=100)
+    # Dragging: the elapsed time follows the handle; playback moves on release only.
+    x_late = slider.width() * 8 // 9
+    qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=QPoint(x_mid, y))
+    qtbot.mouseMove(slider, QPoint(x_late, y))
+    target = slider.sliderPosition()
+    assert target > 7000
+    assert w.transport.elapsed.text() == format_ms(target)
+    qtbot.wait(400)  # position updates do not pull the handle back meanwhile
+    assert w.transport.elapsed.text() == format_ms(target)
+    assert len(seeks) == 1
+    qtbot.mouseRelease(slider, Qt.MouseButton.LeftButton, pos=QPoint(x_late, y))
+    assert seeks[1:] == [target]
     w.controller.stop()

@@ -220,7 +220,7 @@ class PlaybackController(QObject):
 
     @staticmethod
     def _not_linked_message(song_id: str) -> str:
-        return f"No audio file is linked to song {song_id}"
+        return "No audio file is linked"
 
     def _play_from(self, song_id: str | None, *, start_ms: int = 0) -> None:
         """Start ``song_id`` (already current in the queue), skipping failures forward."""

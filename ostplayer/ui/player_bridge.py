@@ -130,6 +130,8 @@ class PlayerBridge(QObject):
             self._clock.seek(start_ms)
         self._length = 0
         self._set_state(PlayerState.STOPPED)
+        if start_ms > 0:
+            self.time_changed.emit(self.position_ms())  # show where it will start
         return self._generation
 
     def play(self) -> None:
