@@ -260,12 +260,11 @@ class VlcPlayer:
         return self._generation
 
     def _set_media(self, start_ms: int) -> None:
-        """Hand libVLC a fresh media for ``self._path`` that starts at ``start_ms``.
+        """Give libVLC a fresh media for ``self._path`` starting at ``start_ms``.
 
-        ``:start-time`` makes the input open at that position: nothing of the start is
-        heard and the first time reported is already there, unlike a ``set_time`` that
-        races the opening input. Options stick to a media, so a replay from the start
-        needs a new one (see :meth:`play`).
+        ``:start-time`` opens the input there (nothing of the start is heard, unlike a
+        ``set_time`` racing the opening input). Options stick to a media, so a replay
+        from the start needs a new one (see :meth:`play`).
         """
         media = self._instance.media_new_path(self._path)
         if self._file_caching is not None:
