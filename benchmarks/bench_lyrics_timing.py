@@ -55,7 +55,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 
 from ostplayer.domain.clock import PlaybackClock
 from ostplayer.domain.lyrics import parse_lyrics
@@ -89,16 +89,18 @@ def make_lrc(last_ms: int) -> tuple[str, list[int]]:
 
 
 class _PaintSpy(QObject):
-    """Records the first paint of each group's label after it became current."""
+    """Records the first paint of the lyrics after each line became current."""
 
     def __init__(self, probe: Probe) -> None:
         super().__init__()
         self.probe = probe
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The lyrics are one text document: the first paint of its viewport after a line
+        # became current is the paint that shows that line highlighted.
         if event.type() == QEvent.Type.Paint:
-            index = watched.property("bench_index")
-            if index is not None and index in self.probe.state and index not in self.probe.paint:
+            index = self.probe.last
+            if index >= 0 and index in self.probe.state and index not in self.probe.paint:
                 self.probe.paint[index] = time.monotonic()
         return False
 
@@ -159,10 +161,7 @@ def run_once(app: QApplication, wav: Path, lrc: str, tick_ms: int, seconds: floa
         probe = Probe(name, view)
         spy = _PaintSpy(probe)
         spy_holder.append(spy)
-        for i in range(len(found.lyrics.groups)):
-            for label in view.group_widget(i).findChildren(QLabel):
-                label.setProperty("bench_index", i)
-                label.installEventFilter(spy)
+        view.text_view.viewport().installEventFilter(spy)
         probes.append(probe)
     sources = {
         "interpolated": bridge.position_ms,

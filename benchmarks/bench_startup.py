@@ -32,8 +32,10 @@ sys.path.insert(0, str(HERE))
 
 def timed_start(
     cmd: list[str], env_extra: dict[str, str] | None = None, vlc: bool = False
-) -> tuple[float, float]:
-    """(seconds from spawn to first paint, peak RSS in MB); ``vlc``: load libVLC as users do."""
+) -> tuple[float, float, float]:
+    """(seconds from spawn to first paint, peak RSS in MB, seconds to the library on screen);
+    ``vlc``: load libVLC as users do. The app paints its bare window first and the library
+    right after (two stamps); the bare baseline writes one, used for both."""
     with tempfile.TemporaryDirectory() as tmp:
         stamp = Path(tmp) / "painted"
         env = dict(os.environ, OSTPLAYER_EXIT_AFTER_PAINT=str(stamp), OSTPLAYER_NO_VLC="1")
@@ -45,7 +47,8 @@ def timed_start(
         _, status, usage = os.wait4(proc.pid, 0)
         if status != 0 or not stamp.exists():
             raise RuntimeError(f"{cmd} failed: {proc.stderr.read().decode()[-2000:]}")
-        return float(stamp.read_text()) - t0, usage.ru_maxrss / 1024
+        stamps = [float(x) for x in stamp.read_text().split()]
+        return stamps[0] - t0, usage.ru_maxrss / 1024, stamps[-1] - t0
 
 
 def main() -> None:
@@ -79,15 +82,20 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
         )
 
-        bare, app, app_vlc = [], [], []
+        bare, app, app_vlc, content, content_vlc = [], [], [], [], []
         for _ in range(args.runs):
             bare.append(timed_start([py, str(HERE / "bare_window.py")])[0])
-            app.append(timed_start([*app_cmd, str(small)])[0])
-            app_vlc.append(timed_start([*app_cmd, str(small)], vlc=True)[0])
+            first, _, shown = timed_start([*app_cmd, str(small)])
+            app.append(first)
+            content.append(shown)
+            first, _, shown = timed_start([*app_cmd, str(small)], vlc=True)
+            app_vlc.append(first)
+            content_vlc.append(shown)
         big_times, big_vlc, big_rss, big_rss_vlc = [], [], [], []
         for _ in range(max(3, args.runs // 2)):
-            big_times.append(timed_start([*app_cmd, str(big)])[0])
-            big_vlc.append(timed_start([*app_cmd, str(big)], vlc=True)[0])
+            # For the big library the clock stops when the library is on screen.
+            big_times.append(timed_start([*app_cmd, str(big)])[2])
+            big_vlc.append(timed_start([*app_cmd, str(big)], vlc=True)[2])
         wait = {"OSTPLAYER_WAIT_FOR_INDEX": "1"}
         for _ in range(2):
             big_rss.append(timed_start([*app_cmd, str(big)], wait)[1])
@@ -99,6 +107,11 @@ def main() -> None:
         "ratio_bundled_vs_bare": statistics.median(app) / statistics.median(bare),
         "big_library_s": statistics.median(big_times),
         "big_library_peak_rss_mb": max(big_rss),
+        "bundled_content_s": statistics.median(content),
+        "ratio_bundled_content_vs_bare": statistics.median(content) / statistics.median(bare),
+        "bundled_content_vlc_s": statistics.median(content_vlc),
+        "ratio_bundled_content_vlc_vs_bare": statistics.median(content_vlc)
+        / statistics.median(bare),
         "bundled_catalog_vlc_s": statistics.median(app_vlc),
         "ratio_bundled_vlc_vs_bare": statistics.median(app_vlc) / statistics.median(bare),
         "big_library_vlc_s": statistics.median(big_vlc),
@@ -117,7 +130,14 @@ def main() -> None:
         f" = **{results['ratio_bundled_vs_bare']:.2f}x** bare | ≤ 1.5x |"
     )
     print(
-        f"| {args.songs:,}-song library: start to first paint | "
+        f"| bundled catalog: start to the library on screen (browser painted) | "
+        f"{results['bundled_content_s'] * 1000:.0f} ms"
+        f" = {results['ratio_bundled_content_vs_bare']:.2f}x bare; with libVLC "
+        f"{results['bundled_content_vlc_s'] * 1000:.0f} ms"
+        f" = {results['ratio_bundled_content_vlc_vs_bare']:.2f}x | — |"
+    )
+    print(
+        f"| {args.songs:,}-song library: start to the library on screen | "
         f"{results['big_library_s'] * 1000:.0f} ms | ≤ 3000 ms |"
     )
     print(

@@ -93,10 +93,13 @@ def rows_startup(r: dict[str, Any]) -> list[Row]:
         app, ratio = r[f"bundled_catalog{vlc}_s"], r[f"ratio_bundled{vlc}_vs_bare"]
         big, rss = r[f"big_library{vlc}_s"], r[f"big_library_peak_rss{vlc}_mb"]
         rows += [
-            (f"Start → first painted window, bundled catalog ({how}; median of {r.get('runs', 7)})",
+            (f"Start → first painted window (the bare window, library loading), bundled catalog ({how}; median of {r.get('runs', 7)})",
              f"{app * 1000:.0f} ms", f"bare PySide6 window {bare * 1000:.0f} ms", f"{ratio:.2f}x",
              "≤ 1.5x", ratio <= 1.5),
-            (f"Start → first painted window, {n}-song library ({how})", f"{big:.2f} s", "—", "—",
+            (f"Start → library on screen (browser painted), bundled catalog ({how})",
+             f"{r[f'bundled_content{vlc}_s'] * 1000:.0f} ms", f"bare PySide6 window {bare * 1000:.0f} ms",
+             f"{r[f'ratio_bundled_content{vlc}_vs_bare']:.2f}x", "—", None),
+            (f"Start → library on screen, {n}-song library ({how})", f"{big:.2f} s", "—", "—",
              "≤ 3 s", big <= 3),
             (f"Peak memory, {n}-song library, window + search index ({how})", f"{rss:.0f} MB",
              "—", "—", "≤ 400 MB", rss <= 400),

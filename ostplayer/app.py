@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -12,10 +13,7 @@ def run_gui(data_dir: Path) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from .catalog.library import Library, LibraryTooNew
     from .catalog.lock import AlreadyRunning, DataDirLock
-    from .paths import BUNDLED_CATALOG, resource_path
-    from .playback.base import create_player
     from .ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -30,32 +28,66 @@ def run_gui(data_dir: Path) -> int:
         print(f"ostplayer: {exc}", file=sys.stderr)
         QMessageBox.information(None, "OST Player is already running", str(exc))
         return 1
+    except OSError as exc:
+        print(f"ostplayer: cannot use the data folder {data_dir}: {exc}", file=sys.stderr)
+        QMessageBox.critical(
+            None, "OST Player cannot start", f"Cannot use the data folder {data_dir}:\n{exc}"
+        )
+        return 2
     try:
-        try:
-            library = Library(data_dir, resource_path(BUNDLED_CATALOG))
-        except LibraryTooNew as exc:
-            print(f"ostplayer: {exc}", file=sys.stderr)
-            QMessageBox.critical(None, "OST Player needs an update", str(exc))
-            return 2
         settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
-        player = create_player()
-        window = MainWindow(library, player, settings)
+        # The bare window paints first; the library, libVLC and the window's parts load
+        # right after, so the user never stares at nothing while they do.
+        window = MainWindow(None, None, settings)
+        parts: dict[str, object] = {}
+        failure: list[int] = []
+
+        def assemble() -> None:
+            from .catalog.library import Library, LibraryTooNew
+            from .paths import BUNDLED_CATALOG, resource_path
+            from .playback.base import create_player
+
+            try:
+                library = Library(data_dir, resource_path(BUNDLED_CATALOG))
+            except LibraryTooNew as exc:
+                print(f"ostplayer: {exc}", file=sys.stderr)
+                QMessageBox.critical(window, "OST Player needs an update", str(exc))
+                failure.append(2)
+                window.close()
+                return
+            except OSError as exc:
+                message = f"Cannot open the library in {data_dir}: {exc}"
+                print(f"ostplayer: {message}", file=sys.stderr)
+                QMessageBox.critical(window, "OST Player cannot open the library", message)
+                failure.append(2)
+                window.close()
+                return
+            player = create_player()
+            parts.update(library=library, player=player)
+            window.assemble(library, player)
+            window.show_notices(library.notices)
+            QTimer.singleShot(0, window.offer_resume)
+            # What exists now lives as long as the window: keep the collector off it.
+            gc.freeze()
+
+        window.first_painted.connect(lambda: QTimer.singleShot(0, assemble))
         _benchmark_hooks(window)
         window.show()
-        window.show_notices(library.notices)
-        QTimer.singleShot(0, window.offer_resume)
         code = app.exec()
         window.shutdown()
-        player.close()
-        library.close()
-        return code
+        if "player" in parts:
+            parts["player"].close()  # type: ignore[attr-defined]
+        if "library" in parts:
+            parts["library"].close()  # type: ignore[attr-defined]
+        return failure[0] if failure else code
     finally:
         lock.release()
 
 
 def _benchmark_hooks(window) -> None:
     """For benchmarks and smoke tests: OSTPLAYER_EXIT_AFTER_PAINT=FILE writes the wall time of
-    the first paint to FILE and quits; with OSTPLAYER_WAIT_FOR_INDEX=1 it quits only once the
+    the first paint (the bare window) and, on a second line, of the first paint with the
+    library in it, to FILE and quits; with OSTPLAYER_WAIT_FOR_INDEX=1 it quits only once the
     search index is built too, so a run's peak memory includes it."""
     target = os.environ.get("OSTPLAYER_EXIT_AFTER_PAINT")
     if not target:
@@ -71,8 +103,12 @@ def _benchmark_hooks(window) -> None:
         else:
             window.search.ready.connect(lambda: QTimer.singleShot(0, QApplication.quit))
 
+    stamps: list[str] = []
+    window.first_painted.connect(lambda: stamps.append(f"{time.time():.6f}"))
+
     def painted() -> None:
-        Path(target).write_text(f"{time.time():.6f}\n")
+        stamps.append(f"{time.time():.6f}")
+        Path(target).write_text("\n".join(stamps) + "\n")
         quit_when_indexed()
 
-    window.first_painted.connect(painted)
+    window.content_painted.connect(painted)

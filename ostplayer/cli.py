@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -40,6 +41,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir: Path = args.data_dir or default_data_dir()
     if args.command is None:
+        if sys.platform.startswith("linux") and not any(
+            os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+        ):
+            # Qt would abort with a page about platform plugins; say it in one line.
+            print(
+                "ostplayer: no display (DISPLAY is not set): run it in a desktop session, "
+                "or use a command such as `ostplayer songs` (see --help)",
+                file=sys.stderr,
+            )
+            return 1
         from .app import run_gui
 
         return run_gui(data_dir)
@@ -57,6 +68,9 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     except AlreadyRunning as exc:
         print(f"ostplayer: {exc}", file=sys.stderr)
         return 3
+    except OSError as exc:
+        print(f"ostplayer: cannot use the data folder {data_dir}: {exc}", file=sys.stderr)
+        return 2
     try:
         library = Library(data_dir, resource_path(BUNDLED_CATALOG))
         for notice in library.notices:

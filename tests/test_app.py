@@ -15,7 +15,7 @@ from ostplayer.catalog.lock import DataDirLock
 
 def test_app_starts_and_paints_on_a_real_x_display(tmp_path):
     if shutil.which("xvfb-run") is None:
-        if os.environ.get("CI"):
+        if os.environ.get("CI") or os.environ.get("OSTPLAYER_REQUIRE_VLC"):
             pytest.fail("xvfb-run is missing: `make test` should have installed xvfb")
         pytest.skip("xvfb-run not installed")
     stamp = tmp_path / "painted"
@@ -33,7 +33,9 @@ def test_app_starts_and_paints_on_a_real_x_display(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "could not load the Qt platform plugin" not in result.stderr
     assert stamp.exists(), result.stderr
-    assert float(stamp.read_text()) >= started
+    # Two paints: the bare window at once, then the same window with the library in it.
+    first, shown = (float(x) for x in stamp.read_text().split())
+    assert started <= first <= shown
     # The first launch seeded the library from the bundled catalog.
     assert (tmp_path / "d" / "library.json").exists()
 

@@ -245,3 +245,21 @@ def test_a_running_app_blocks_write_commands(tmp_path: Path) -> None:
     assert result.returncode == 3
     assert "already running" in result.stderr
     assert run("songs", data_dir=data).returncode == 0
+
+
+def test_no_display_is_one_clear_line(tmp_path: Path) -> None:
+    result = run(data_dir=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "ostplayer: no display (DISPLAY is not set): run it in a desktop session, "
+        "or use a command such as `ostplayer songs` (see --help)"
+    ]
+
+
+def test_an_unusable_data_dir_is_reported_without_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = run("songs", data_dir=blocker / "library")
+    assert result.returncode == 2
+    assert "cannot use the data folder" in result.stderr
+    assert "Traceback" not in result.stderr

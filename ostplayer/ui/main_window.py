@@ -1,8 +1,16 @@
-"""The main window: assembles the browser, reading pane, lyrics, transport and queue."""
+"""The main window: assembles the browser, reading pane, lyrics, transport and queue.
+
+Started by the app in two steps: the bare window (title, geometry, "Opening your library…")
+is shown and painted first, then ``assemble`` opens its parts. Importing the parts and
+building them costs more than starting Qt itself, so they are imported inside ``assemble``
+and the user sees the window at once instead of after a blank pause.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSlider,
@@ -16,34 +24,53 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..catalog.library import Library
-from ..domain.grouping import Grouping
-from ..playback.base import Player
-from . import menus
-from .banner import Banner
-from .browser import BrowserPanel
-from .browser_model import BrowserModel
-from .lyrics_panel import LyricsPanel
-from .page_view import PageView
-from .playback_controller import PlaybackController
-from .playback_ui import PlaybackUi
-from .player_bridge import PlayerBridge
-from .queue_panel import QueuePanel, UpcomingModel
-from .reading_pane import ReadingPane
-from .search_service import SearchService
-from .song_actions import LinkStatus, SongActions
-from .transport import TransportBar, format_ms
+if TYPE_CHECKING:
+    from ..catalog.library import Library
+    from ..playback.base import Player
 
 
 class MainWindow(QMainWindow):
-    first_painted = Signal()
+    first_painted = Signal()  # the window's first frame, possibly before it is assembled
+    content_painted = Signal()  # the first frame with the library in it
 
-    def __init__(self, library: Library, player: Player, settings: QSettings) -> None:
+    def __init__(self, library: Library | None, player: Player | None, settings: QSettings):
+        """With ``library`` None, only the bare window: call ``assemble`` once it shows."""
         super().__init__()
         self.setWindowTitle("OST Player")
+        self.settings = settings
+        self.assembled = False
+        self._io = None
+        geometry = settings.value("ui/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 760)
+        if library is None or player is None:
+            placeholder = QLabel("Opening your library…")
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.setCentralWidget(placeholder)
+            return
+        self.assemble(library, player)
+
+    def assemble(self, library: Library, player: Player) -> None:
+        from . import menus
+        from .banner import Banner
+        from .browser import BrowserPanel
+        from .browser_model import BrowserModel
+        from .lyrics_panel import LyricsPanel
+        from .page_view import PageView
+        from .playback_controller import PlaybackController
+        from .playback_ui import PlaybackUi
+        from .player_bridge import PlayerBridge
+        from .queue_panel import QueuePanel, UpcomingModel
+        from .reading_pane import ReadingPane
+        from .search_service import SearchService
+        from .song_actions import LinkStatus, SongActions
+        from .transport import TransportBar
+
+        settings = self.settings
         self.library = library
         self.player = player
-        self.settings = settings
         self.status = LinkStatus(library)
 
         # Browser (left) and reading pane (right).
@@ -75,7 +102,6 @@ class MainWindow(QMainWindow):
             self.describe,
             self,
         )
-        self._io = None
         self.lyrics = LyricsPanel(library, self.controller, settings, self)
         self.reading.lyrics_source = self.lyrics.describe_source
 
@@ -83,6 +109,10 @@ class MainWindow(QMainWindow):
         self.menu_actions = menus.build(self)
         self._connect()
         self._restore_state()
+        self.assembled = True
+        # The window's own paint event may not come again (its children cover it); the
+        # browser's first paint is the moment the library is on screen.
+        self.browser.tree.viewport().installEventFilter(self)
 
     # --- assembly ---------------------------------------------------------------------------
 
@@ -127,6 +157,8 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(self.playback_off)
 
     def _connect(self) -> None:
+        from . import menus
+
         self.browser.song_selected.connect(lambda sid: self.reading.show("song", sid))
         self.browser.song_selected.connect(self.lyrics.select)
         self.lyrics.message.connect(self.show_status)
@@ -150,6 +182,8 @@ class MainWindow(QMainWindow):
         self._shortcuts()
 
     def _shortcuts(self) -> None:
+        from . import menus
+
         c = self.controller
         bindings = [
             ("Space", c.play_pause),
@@ -244,7 +278,7 @@ class MainWindow(QMainWindow):
             return
         if kind == "song" and self.browser.select_song(ident):
             return
-        if kind == "drama" and self.model.grouping is Grouping.DRAMA:
+        if kind == "drama" and self.model.grouping.value == "drama":
             if self.browser.select_group(ident):
                 return
         self.reading.show(kind, ident)
@@ -297,6 +331,8 @@ class MainWindow(QMainWindow):
             self.notice_banner.show_message("\n".join(notices))
 
     def offer_resume(self) -> None:
+        from .transport import format_ms
+
         offer = self.playback.resume_offer()
         if offer is None:
             return
@@ -318,12 +354,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("ui/last_page", f"{kind}:{ident}")
 
     def _restore_state(self) -> None:
+        from ..domain.grouping import Grouping
+
         s = self.settings
-        geometry = s.value("ui/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1180, 760)
         splitter = s.value("ui/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
@@ -356,10 +389,15 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop libVLC and detach its events before Qt objects are torn down."""
+        if not self.assembled:
+            return
         self.save_state()
         self.bridge.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.assembled:
+            super().closeEvent(event)
+            return
         if (self._io is not None and not self._io.finish_before_quit()) or not (
             self.lyrics.confirm_close()
         ):
@@ -373,4 +411,12 @@ class MainWindow(QMainWindow):
         if not getattr(self, "_painted", False):
             self._painted = True
             self.first_painted.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not getattr(self, "_content_painted", False):
+            self._content_painted = True
+            watched.removeEventFilter(self)
+            # After the paint has reached the screen, not before it.
+            QTimer.singleShot(0, self.content_painted.emit)
             QTimer.singleShot(0, self.search.start)
+        return False

@@ -9,19 +9,24 @@ from __future__ import annotations
 import gc
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from ..domain.models import Catalog
 from ..domain.search import SearchIndex
 
 
+class _Carrier(QObject):
+    built = Signal(object, object)  # catalog, index: crosses from the worker thread
+
+
+_CARRIERS: list[_Carrier] = []
+
+
 class SearchService(QObject):
     ready = Signal()  # emitted on the GUI thread (queued) once the index is built
-    _built = Signal(object, object)  # catalog, index: crosses from the worker thread
 
     def __init__(self, catalog: Catalog, parent: QObject | None = None, *, start: bool = True):
         super().__init__(parent)
-        self._built.connect(self._on_built)
         self._index: SearchIndex | None = None
         self.set_catalog(catalog, start=start)
 
@@ -42,8 +47,16 @@ class SearchService(QObject):
             return
         self._started = True
         catalog = self._catalog
+        # The worker emits through a parentless carrier that outlives this service: if the
+        # window (and this service) is destroyed mid-build, Qt drops the queued delivery
+        # instead of the thread emitting from a deleted object (a crash). _CARRIERS keeps it
+        # for the life of the process (one small object per index build), so its last
+        # reference can never be dropped, and the object deleted, on the worker thread.
+        carrier = _Carrier()
+        _CARRIERS.append(carrier)
+        carrier.built.connect(self._on_built, Qt.ConnectionType.QueuedConnection)
         worker = threading.Thread(
-            target=lambda: self._built.emit(catalog, SearchIndex.build(catalog)),
+            target=lambda: carrier.built.emit(catalog, SearchIndex.build(catalog)),
             name="search-index",
             daemon=True,
         )
