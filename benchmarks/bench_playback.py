@@ -272,8 +272,9 @@ def bench_cpu(
             raise RuntimeError(f"not playing: {bridge.state()}")
         playing = cpu_percent(seconds)
         still_playing = bridge.state() is PlayerState.PLAYING
-        timer = getattr(getattr(window, "lyrics", None), "_timer", None)
-        lyrics_timer_ran = bool(timer is not None and timer.isActive())
+        lyrics_timer_ran = bool(
+            getattr(getattr(window, "lyrics", None), "highlight_timer_active", False)
+        )
     finally:
         if hasattr(window, "shutdown"):
             window.shutdown()

@@ -55,10 +55,30 @@ def test_synced_lyrics_follow_the_music(qtbot, tmp_path):
     w.library.set_saved_lyrics("its-you", "[00:00.00]It's you\n[00:01.50]Even when I close my eyes")
     w.browser.select_song("its-you")
     assert "Lyrics from your library (synced)" in w.page_view.toPlainText()
+    # When the highlight moves, and how often the panel wakes up to check.
+    moved_at, ticks = {}, []
+    view, panel = w.lyrics.view, w.lyrics
+    set_current = view._set_current
+    tick = panel._tick
+
+    def spy_set_current(index, **kw):
+        moved_at.setdefault(index, w.controller.position_ms())
+        set_current(index, **kw)
+
+    def spy_tick():
+        ticks.append(w.controller.position_ms())
+        tick()
+
+    view._set_current = spy_set_current
+    panel._timer.timeout.disconnect()
+    panel._timer.timeout.connect(spy_tick)
     w.play_songs("its-you", ["its-you"])
     qtbot.waitUntil(lambda: w.lyrics.view.current_group_index == 0, timeout=5000)
     qtbot.waitUntil(lambda: w.lyrics.view.current_group_index == 1, timeout=5000)
-    assert w.controller.position_ms() >= 1400
+    # On time (the second line is due at 1.5 s), never early, by the playback clock...
+    assert 1500 <= moved_at[1] <= 1560, moved_at
+    # ...from a timer armed for the line, not a 60 Hz poll (that would be ~90 wake-ups).
+    assert len([t for t in ticks if t < 1500]) < 15, ticks
     w.controller.stop()
 
 

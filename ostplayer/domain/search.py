@@ -14,7 +14,8 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from itertools import chain
+from itertools import chain, groupby
+from operator import itemgetter
 
 from .models import Catalog, Song
 
@@ -91,17 +92,18 @@ class SearchIndex:
                     postings[word] = [index]
                 else:
                     bucket.append(index)
-        # The first letter typed selects most of the library: its union of postings is the
-        # slowest set to build per keystroke, so it is built once here, off the GUI thread.
-        first: dict[str, set[int]] = {}
-        for word, songs in postings.items():
-            first.setdefault(word[0], set()).update(songs)
-        self._first_letter = {letter: array("i", songs) for letter, songs in first.items()}
-        del first
         # Typed arrays hold a posting in 4 bytes instead of an 8-byte pointer.
         self._postings = {word: array("i", songs) for word, songs in postings.items()}
         del postings
         self._vocab = sorted(self._postings)
+        # The first letter typed selects most of the library: its union of postings is the
+        # slowest set to build per keystroke, so it is built once here, off the GUI thread,
+        # one letter at a time (the vocabulary is sorted) so only one set exists at once.
+        self._first_letter: dict[str, array] = {}
+        for letter, words in groupby(self._vocab, key=itemgetter(0)):
+            union = set(chain.from_iterable(self._postings[w] for w in words))
+            self._first_letter[letter] = array("i", union)
+            del union
         self._term_cache: dict[str, frozenset[int]] = {}
 
     @classmethod

@@ -29,7 +29,9 @@ from .playback_controller import PlaybackController
 if TYPE_CHECKING:  # the editor is imported when first opened, not at start-up
     from .lyrics_editor import LyricsEditorDialog
 
-HIGHLIGHT_TICK_MS = 16
+# A wait is cut at this so that a clock correction (libVLC's coarse reports) is caught up
+# with even without a time report in between.
+HIGHLIGHT_MAX_WAIT_MS = 1000
 _ACTIVE = (PlayerState.OPENING, PlayerState.PLAYING, PlayerState.PAUSED)
 
 ORIGIN_LABELS = {
@@ -62,10 +64,14 @@ class LyricsPanel(QObject):
         self.song_id: str | None = None
         self._selected: str | None = None
         self._editor: LyricsEditorDialog | None = None
+        # One precise single shot, armed for the moment the next line is due (re-armed on
+        # every tick and every libVLC time report), instead of a 60 Hz poll: the highlight
+        # is on time and the CPU idles between lines.
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(HIGHLIGHT_TICK_MS)
+        self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
+        self._armed = False
 
         self.view.seek_requested.connect(self._seek)
         self.view.offset_changed.connect(self._save_offset)
@@ -82,7 +88,8 @@ class LyricsPanel(QObject):
 
     @property
     def highlight_timer_active(self) -> bool:
-        return self._timer.isActive()
+        """True while the highlight follows playback (its timer armed for the next line)."""
+        return self._armed
 
     # --- which song -------------------------------------------------------------------------
 
@@ -148,21 +155,30 @@ class LyricsPanel(QObject):
 
     def _update_timer(self) -> None:
         lyrics = self.view.lyrics
-        if (
+        self._armed = bool(
             lyrics is not None
             and lyrics.synced
             and self.view.isVisible()
             and self._playing_this()
             and self.controller.state() is PlayerState.PLAYING
-        ):
-            if not self._timer.isActive():
-                self._timer.start()
+        )
+        if self._armed:
+            self._arm()
         else:
             self._timer.stop()
 
     def _tick(self) -> None:
         if self._playing_this():
             self.view.set_position(self.controller.position_ms())
+            if self._armed:
+                self._arm()
+
+    def _arm(self) -> None:
+        due = self.view.ms_until_next_change()
+        if due is None:
+            self._timer.stop()  # past the last line: libVLC's time reports still re-arm
+        else:
+            self._timer.start(max(1, min(due, HIGHLIGHT_MAX_WAIT_MS)))
 
     def _seek(self, ms: int) -> None:
         if self._playing_this():

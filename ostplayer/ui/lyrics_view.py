@@ -52,6 +52,9 @@ __all__ = ["LyricsView"]
 OFFSET_STEP_MS = 100
 
 
+WORD_FRAME_MS = 16  # word-by-word colouring moves continuously: a frame at 60 Hz
+
+
 class LyricsView(QWidget):
     """Lyrics panel. Feed it :meth:`set_position` while playing; see the module doc."""
 
@@ -238,6 +241,20 @@ class LyricsView(QWidget):
             self._set_current(index, animate=True)
         if index >= 0 and self._doc.has_words(index):
             self._doc.update_words(ms + lyrics.offset_ms + self._offset)
+
+    def ms_until_next_change(self) -> int | None:
+        """From the last position set, how long until the highlight must move again:
+        the next line, or the next frame while a word-by-word line is being sung. None when
+        nothing more changes (unsynced, or past the last line)."""
+        lyrics = self._lyrics
+        if lyrics is None or not lyrics.synced:
+            return None
+        if self._current >= 0 and self._doc.has_words(self._current):
+            return WORD_FRAME_MS
+        following = self._current + 1
+        if following >= len(lyrics.groups):
+            return None
+        return lyrics.effective_time(following, self._offset) - self._position
 
     def set_offset(self, ms: int) -> None:
         """Restore a saved offset (positive: lyrics earlier). Does not emit."""
