@@ -27,8 +27,13 @@ test-deps: $(STAMP)
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "OST Player needs Python 3.11 or newer ($(PYTHON) is older)"; exit 1; }
-	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV) || \
-		{ echo "could not create $(VENV): install python3-venv"; exit 1; }
+	@# A venv without pip (created while python3-venv was missing) is made again.
+	@if ! $(BIN)/python -m pip --version >/dev/null 2>&1; then \
+		rm -rf $(VENV); \
+		$(PYTHON) -m venv $(VENV) 2>/dev/null || \
+			{ rm -rf $(VENV); bash .ci/ensure-venv.sh $(PYTHON) && $(PYTHON) -m venv $(VENV); } || \
+			{ echo "could not create $(VENV): install python3-venv"; exit 1; }; \
+	fi
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
 	@touch $(STAMP)

@@ -17,7 +17,10 @@ FORMAT_NAME = "ostplayer-catalog"
 FORMAT_VERSION = 1
 SECTIONS = ("people", "dramas", "songs", "features")
 
-_SLUG = re.compile(r"^[0-9a-z\u00c0-\uffff]+(?:[-_.][0-9a-z\u00c0-\uffff]+)*$")
+# Lowercase ASCII letters and digits, or any non-ASCII letter or digit (Hangul ids are fine);
+# never punctuation like ’, zero-width spaces or a BOM, which look identical to their absence.
+_SLUG_CHAR = r"(?:[0-9a-z]|[^\x00-\x7f\W])"
+_SLUG = re.compile(rf"^{_SLUG_CHAR}+(?:[-_.]{_SLUG_CHAR}+)*$")
 
 
 class CatalogFormatError(ValueError):
@@ -234,6 +237,10 @@ class CatalogBuilder:
                 found = self._people.get(group)
                 if found is None:
                     raise c.fail("group", f"unknown group {group!r}")
+                if not found.is_group:
+                    raise c.fail("group", f"{group!r} is a person, not a group")
+                if found.members and person not in found.members:
+                    raise c.fail("group", f"{person!r} is not a member of {group!r}")
                 group = found.id
             key = (person, group)
             credit = self._credits.get(key)

@@ -25,8 +25,8 @@ from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
     QObject,
-    QPropertyAnimation,
     Qt,
+    QTimeLine,
     QTimer,
     Signal,
 )
@@ -52,6 +52,7 @@ __all__ = ["LyricsView"]
 OFFSET_STEP_MS = 100
 
 
+SCROLL_FRAME_MS = 33
 WORD_FRAME_MS = 16  # word-by-word colouring moves continuously: a frame at 60 Hz
 
 
@@ -99,8 +100,13 @@ class LyricsView(QWidget):
         bar = self._doc.verticalScrollBar()
         bar.actionTriggered.connect(self._user_scrolled)
         bar.rangeChanged.connect(self._recenter)
-        self._anim = QPropertyAnimation(bar, b"value", self)
-        self._anim.setEasingCurve(QEasingCurve.Type.OutCubic)
+        # A time line at 30 frames a second, not a 60 Hz property animation: each frame
+        # repaints the whole text, and half the frames look the same while costing the CPU
+        # its budget during playback (measured by benchmarks/bench_playback.py).
+        self._anim = QTimeLine(self.scroll_duration_ms, self)
+        self._anim.setUpdateInterval(SCROLL_FRAME_MS)
+        self._anim.setEasingCurve(QEasingCurve(QEasingCurve.Type.OutCubic))
+        self._anim.frameChanged.connect(bar.setValue)
         self._resume_timer = QTimer(self)
         self._resume_timer.setSingleShot(True)
         self._resume_timer.setInterval(follow_resume_ms)
@@ -317,14 +323,13 @@ class LyricsView(QWidget):
             bar.setValue(target)
         elif target != bar.value():
             self._anim.setDuration(self.scroll_duration_ms)
-            self._anim.setStartValue(bar.value())
-            self._anim.setEndValue(target)
+            self._anim.setFrameRange(bar.value(), target)
             self._anim.start()
 
     def _recenter(self, *_: object) -> None:
         # Layout changed (resize, romanization, large type): keep the current line centred.
         if self._following:
-            animating = self._anim.state() == QPropertyAnimation.State.Running
+            animating = self._anim.state() == QTimeLine.State.Running
             self._scroll_to_current(animate=animating)
 
     def _recenter_later(self) -> None:
