@@ -55,13 +55,8 @@ done
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "ensure-system-deps: please install: ${missing[*]} (no apt-get here; use your system's package manager)" >&2
-  exit 0
-fi
-sudo=""
-[ "$(id -u)" = 0 ] || sudo="sudo"
-echo "ensure-system-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq || true
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+bash "$(dirname "$0")/apt-install.sh" ensure-system-deps "${missing[@]}"
+# Without apt the user was told what to install; the app itself reports what is missing.
+rc=$?
+[ "$rc" = 3 ] && exit 0
+exit "$rc"

@@ -51,7 +51,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,7 @@ from generate_catalog import generate  # noqa: E402
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from timing import ms, percentile, timed  # noqa: E402
 
 from ostplayer.catalog.library import Library  # noqa: E402
 from ostplayer.domain.models import Catalog  # noqa: E402
@@ -76,22 +77,6 @@ from ostplayer.playback import create_player  # noqa: E402
 SEED = resource_path(BUNDLED_CATALOG)
 TARGET_MEDIAN_MS = 16.0
 TARGET_RATIO = 0.5
-
-
-def ms(seconds: float) -> float:
-    return round(seconds * 1000, 3)
-
-
-def percentile(values: Sequence[float], p: float) -> float:
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
-    return ordered[k]
-
-
-def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
-    t0 = time.perf_counter()
-    result = fn()
-    return time.perf_counter() - t0, result
 
 
 # --- queries ----------------------------------------------------------------------------------

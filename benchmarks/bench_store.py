@@ -33,7 +33,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +40,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate_catalog import generate  # noqa: E402
+from timing import ms, percentile, timed  # noqa: E402
 from tinydb import TinyDB  # noqa: E402
 from tinydb.storages import JSONStorage  # noqa: E402
 
@@ -51,22 +51,6 @@ from ostplayer.domain.search import SearchIndex, song_fields  # noqa: E402
 from ostplayer.paths import BUNDLED_CATALOG, resource_path  # noqa: E402
 
 SEED = resource_path(BUNDLED_CATALOG)
-
-
-def ms(seconds: float) -> float:
-    return round(seconds * 1000, 3)
-
-
-def percentile(values: Sequence[float], p: float) -> float:
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
-    return ordered[k]
-
-
-def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
-    t0 = time.perf_counter()
-    result = fn()
-    return time.perf_counter() - t0, result
 
 
 # --- (a) recording a play ---------------------------------------------------------------------
