@@ -39,8 +39,13 @@ def run_gui(data_dir: Path) -> int:
         # The bare window paints first; the library, libVLC and the window's parts load
         # right after, so the user never stares at nothing while they do.
         window = MainWindow(None, None, settings)
-        parts: dict[str, object] = {}
         failure: list[int] = []
+
+        def fail(title: str, message: str) -> None:
+            print(f"ostplayer: {message}", file=sys.stderr)
+            QMessageBox.critical(window, title, message)
+            failure.append(2)
+            window.close()
 
         def assemble() -> None:
             from .catalog.library import Library, LibraryTooNew
@@ -50,20 +55,15 @@ def run_gui(data_dir: Path) -> int:
             try:
                 library = Library(data_dir, resource_path(BUNDLED_CATALOG))
             except LibraryTooNew as exc:
-                print(f"ostplayer: {exc}", file=sys.stderr)
-                QMessageBox.critical(window, "OST Player needs an update", str(exc))
-                failure.append(2)
-                window.close()
+                fail("OST Player needs an update", str(exc))
                 return
             except OSError as exc:
-                message = f"Cannot open the library in {data_dir}: {exc}"
-                print(f"ostplayer: {message}", file=sys.stderr)
-                QMessageBox.critical(window, "OST Player cannot open the library", message)
-                failure.append(2)
-                window.close()
+                fail(
+                    "OST Player cannot open the library",
+                    f"Cannot open the library in {data_dir}: {exc}",
+                )
                 return
             player = create_player()
-            parts.update(library=library, player=player)
             window.assemble(library, player)
             window.show_notices(library.notices)
             QTimer.singleShot(0, window.offer_resume)
@@ -75,10 +75,9 @@ def run_gui(data_dir: Path) -> int:
         window.show()
         code = app.exec()
         window.shutdown()
-        if "player" in parts:
-            parts["player"].close()  # type: ignore[attr-defined]
-        if "library" in parts:
-            parts["library"].close()  # type: ignore[attr-defined]
+        if window.assembled:
+            window.player.close()
+            window.library.close()
         return failure[0] if failure else code
     finally:
         lock.release()

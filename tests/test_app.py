@@ -55,3 +55,24 @@ def test_a_second_copy_says_so_and_exits(qtapp_or_skip, tmp_path, monkeypatch):
 @pytest.fixture
 def qtapp_or_skip(qapp):
     return qapp
+
+
+def test_a_library_from_a_newer_version_is_refused_and_left_untouched(
+    qtapp_or_skip, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ostplayer.app import run_gui
+    from ostplayer.catalog.library import Library
+    from ostplayer.paths import BUNDLED_CATALOG, resource_path
+
+    Library(tmp_path, resource_path(BUNDLED_CATALOG)).close()
+    library = tmp_path / "library.json"
+    library.write_text(library.read_text().replace('"schema_version":1', '"schema_version":99'))
+    before = library.read_bytes()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    # The bare window shows first; opening the library then fails and the app ends.
+    assert run_gui(tmp_path) == 2
+    assert shown and "newer OST Player" in shown[0]
+    assert library.read_bytes() == before
