@@ -46,6 +46,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 bench: $(STAMP) test-deps
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	$(BIN)/python benchmarks/run_all.py
 
 screenshots: $(STAMP) test-deps

@@ -18,8 +18,18 @@ fi
 if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ko 2>/dev/null)" ]; then
   missing+=(fonts-nanum)
 fi
-if [ "$want_test" = 1 ] && ! command -v xvfb-run >/dev/null 2>&1; then
-  missing+=(xvfb xauth)
+# Acoustic fingerprints (optional at run time: without fpcalc files are matched by tags only).
+command -v fpcalc >/dev/null 2>&1 || missing+=(libchromaprint-tools)
+if [ "$want_test" = 1 ]; then
+  command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
+  # Tests encode real audio in every format, talk MPRIS to playerctl on a private session
+  # bus, and validate the launcher entry and AppStream file with the freedesktop tools.
+  command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+  command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus dbus-daemon)
+  command -v dbus-run-session >/dev/null 2>&1 || missing+=(dbus-daemon)
+  command -v playerctl >/dev/null 2>&1 || missing+=(playerctl)
+  command -v desktop-file-validate >/dev/null 2>&1 || missing+=(desktop-file-utils)
+  command -v appstreamcli >/dev/null 2>&1 || missing+=(appstream)
 fi
 
 # Qt aborts with "could not load the Qt platform plugin" when a library a plugin links to is
