@@ -8,12 +8,9 @@ the directory: at every instant the path holds one complete version.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import tempfile
-import time
 from collections.abc import Iterator, Mapping
 from itertools import pairwise
 from pathlib import Path
@@ -22,81 +19,23 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
+from ..media.atomic import aside_path, atomic_write_bytes, fsync_dir, remove_stale_temp_files
+
+__all__ = [
+    "AtomicJSONStorage",
+    "TableFile",
+    "UnreadableFile",
+    "aside_path",
+    "atomic_write_bytes",
+    "dump_tables",
+    "fsync_dir",
+    "iter_documents",
+    "remove_stale_temp_files",
+]
+
 
 class UnreadableFile(Exception):
     """A store file that exists but cannot be parsed into the expected shape."""
-
-
-def atomic_write_bytes(path: Path, payload: bytes, backup: Path | None = None) -> None:
-    """Replace ``path`` with ``payload`` so that a crash leaves the old or the new version.
-
-    With ``backup``, the same bytes then go to a second file too: a separate inode that damage
-    to the main file (a disk error, an editor writing in place) does not reach. Both writes are
-    atomic, so at any moment each file holds a complete version.
-    """
-    _replace_with(path, payload)
-    if backup is not None:
-        _replace_with(backup, payload)
-
-
-def _replace_with(path: Path, payload: bytes) -> None:
-    # A unique name per write: two writers in one process (an import thread and the GUI)
-    # must never share, or one would rename the other's half-written file into place.
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(name)
-    try:
-        # mkstemp makes 0600 files; keep what the replaced file had (exports are shared).
-        try:
-            mode = path.stat().st_mode & 0o777
-        except FileNotFoundError:
-            mode = 0o644
-        os.fchmod(fd, mode)
-        with open(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    fsync_dir(path.parent)
-
-
-def aside_path(path: Path) -> Path:
-    """A free name beside ``path`` for keeping a damaged file: ``NAME.broken-STAMP.EXT``."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.broken-{stamp}{path.suffix}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.stem}.broken-{stamp}-{n}{path.suffix}")
-    return target
-
-
-def remove_stale_temp_files(directory: Path) -> int:
-    """Delete temporary files that killed writers left in ``directory``; call it only while
-    holding the directory's lock, when no live writer can own one. Returns how many."""
-    removed = 0
-    for tmp in directory.glob(".*.tmp"):
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-            removed += 1
-    return removed
-
-
-def fsync_dir(directory: Path) -> None:
-    # Makes the rename itself durable; not every platform can open a directory.
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 class AtomicJSONStorage(Storage):
