@@ -105,7 +105,13 @@ def _write_via_tmpfile(path: Path, payload: bytes) -> bool:
         # linkat cannot replace an existing name: link under a unique hidden name, then
         # rename over the target (atomic), so the target is never missing in between.
         staged = path.with_name(f".{path.name}.{os.getpid()}-{time.monotonic_ns()}.tmp")
-        os.link(f"/proc/self/fd/{fd}", staged, follow_symlinks=True)
+        try:
+            os.link(f"/proc/self/fd/{fd}", staged, follow_symlinks=True)
+        except OSError as exc:
+            staged = None
+            if exc.errno in (errno.EXDEV, errno.EPERM, errno.ENOENT, errno.EOPNOTSUPP):
+                return False  # some sandboxes' /proc cannot link: the named-file path
+            raise
         os.replace(staged, path)
         staged = None
     finally:
