@@ -294,7 +294,7 @@ BAD_FIELDS: list[tuple[str, Mutation, str, str]] = [
     ("title-not-text", _set(("songs", 3, "title"), 4), "songs[3] 'its-you': field 'title'", "text"),
     ("ost-order-text", _set(("songs", 3, "ost_order"), "4"), "songs[3] 'its-you': field 'ost_order'", "whole number"),
     ("ost-order-negative", _set(("songs", 3, "ost_order"), -1), "songs[3] 'its-you': field 'ost_order'", "outside"),
-    ("no-performers", _set(("songs", 1, "performers"), []), "songs[1] 'our-tears': field 'performers'", "performer"),
+    ("performers-not-list", _set(("songs", 1, "performers"), "IU"), "songs[1] 'our-tears': field 'performers'", "list"),
     ("performers-not-list", _set(("songs", 1, "performers"), "Park Seo-joon"), "songs[1] 'our-tears': field 'performers'", "list"),
     ("unknown-performer", _set(("songs", 2, "performers", 1, "person"), "nobody"), "songs[2] 'ambiguous': performers[1]: field 'person'", "nobody"),
     ("unknown-group", _set(("songs", 0, "performers", 0, "group"), "monsta-y"), "songs[0] 'one-more-step': performers[0]: field 'group'", "monsta-y"),
@@ -366,3 +366,22 @@ def test_error_is_a_value_error_with_location_and_message() -> None:
     assert isinstance(err, ValueError)
     assert str(err) == "songs[0] 'x': field 'drama': unknown drama 'nope'"
     assert str(CatalogFormatError("", "not JSON")) == "not JSON"
+
+
+def test_songs_from_tags_may_lack_performers_drama_and_year(raw: dict[str, Any]) -> None:
+    # A scanned file whose tags name nobody, or music that is not from a drama, still becomes
+    # a song the user can see and play; a drama made from tags may not know its year.
+    data = copy.deepcopy(raw)
+    data["dramas"][0].pop("year")
+    data["songs"][0]["performers"] = []
+    data["songs"][1]["drama"] = None
+    data["songs"][1]["characters"] = []
+    data["songs"][1]["aliases"] = ["우리의 눈물"]
+    data["songs"][1]["ost_part"] = 3
+    catalog = catalog_from_dict(data)
+    first, second = list(catalog.songs.values())[:2]
+    assert catalog.dramas[data["dramas"][0]["id"]].year is None
+    assert first.performers == ()
+    assert second.drama is None and second.aliases == ("우리의 눈물",) and second.ost_part == 3
+    again = catalog_from_dict(catalog_to_dict(catalog))
+    assert again == catalog

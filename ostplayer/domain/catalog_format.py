@@ -81,6 +81,11 @@ class _Entry:
             raise self.fail(name, f"{value} is outside {low}..{high}")
         return value
 
+    def optional_integer(self, name: str, low: int, high: int) -> int | None:
+        if self.data.get(name) is None:
+            return None
+        return self.integer(name, low, high)
+
     def boolean(self, name: str) -> bool:
         value = self.data.get(name, False)
         if not isinstance(value, bool):
@@ -180,6 +185,7 @@ class CatalogBuilder:
             kind=kind,
             members=e.texts("members"),
             name_original=e.text("name_original"),
+            aliases=e.texts("aliases"),
         )
         _put(self.catalog.people, person, e)
 
@@ -215,19 +221,23 @@ class CatalogBuilder:
         drama = Drama(
             id=e.slug(),
             title=e.text("title", required=True),
-            year=e.integer("year", 1900, 2200),
+            year=e.optional_integer("year", 1900, 2200),
             cast=tuple(cast),
             title_original=e.text("title_original"),
+            aliases=e.texts("aliases"),
         )
         _put(self.catalog.dramas, drama, e)
 
     def add_songs(self, raw: Any, i: int) -> None:
         self._check_members()
         e = _Entry(raw, f"songs[{i}]")
-        drama_id = e.slug("drama")
-        drama = self._dramas.get(drama_id)
-        if drama is None:
-            raise e.fail("drama", f"unknown drama {drama_id!r}")
+        drama: Drama | None = None
+        drama_id: str | None = None
+        if e.data.get("drama") is not None:  # null: music that is not from a drama
+            drama_id = e.slug("drama")
+            drama = self._dramas.get(drama_id)
+            if drama is None:
+                raise e.fail("drama", f"unknown drama {drama_id!r}")
         credits = []
         for j, raw_credit in enumerate(e.items("performers")):
             c = _Entry(raw_credit, f"{e.where}: performers[{j}]")
@@ -247,18 +257,20 @@ class CatalogBuilder:
             if credit is None:
                 credit = self._credits[key] = Credit(person=person, group=group)
             credits.append(credit)
-        if not credits:
-            raise e.fail("performers", "a song needs at least one performer")
-        cast_ids = {c.id: c.id for c in drama.cast}
+        # No performers is allowed: a file whose tags name nobody still becomes a song
+        # (under "Artist not listed"), it is not dropped.
+        cast_ids = {c.id: c.id for c in drama.cast} if drama is not None else {}
         characters = []
         for ch in e.texts("characters"):
             if ch not in cast_ids:
+                if drama_id is None:
+                    raise e.fail("characters", "a song that is not from a drama has no characters")
                 raise e.fail("characters", f"{ch!r} is not in the cast of {drama_id!r}")
             characters.append(cast_ids[ch])
         song = Song(
             id=e.slug(),
             title=e.text("title", required=True),
-            drama=drama.id,
+            drama=drama.id if drama is not None else None,
             ost_order=e.integer("ost_order", 0, 10_000, default=0),
             performers=tuple(credits),
             lyrics_excerpt=e.text("lyrics_excerpt"),
@@ -267,6 +279,8 @@ class CatalogBuilder:
             characters=tuple(characters),
             sung_by_cast=e.boolean("sung_by_cast"),
             title_original=e.text("title_original"),
+            aliases=e.texts("aliases"),
+            ost_part=e.optional_integer("ost_part", 0, 1000),
         )
         _put(self.catalog.songs, song, e)
 
@@ -332,6 +346,8 @@ def person_to_dict(p: Person) -> dict[str, Any]:
         out["members"] = list(p.members)
     if p.name_original:
         out["name_original"] = p.name_original
+    if p.aliases:
+        out["aliases"] = list(p.aliases)
     return out
 
 
@@ -344,6 +360,8 @@ def drama_to_dict(d: Drama) -> dict[str, Any]:
     }
     if d.title_original:
         out["title_original"] = d.title_original
+    if d.aliases:
+        out["aliases"] = list(d.aliases)
     return out
 
 
@@ -362,6 +380,10 @@ def song_to_dict(s: Song) -> dict[str, Any]:
     }
     if s.title_original:
         out["title_original"] = s.title_original
+    if s.aliases:
+        out["aliases"] = list(s.aliases)
+    if s.ost_part is not None:
+        out["ost_part"] = s.ost_part
     return out
 
 

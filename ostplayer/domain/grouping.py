@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from .models import Catalog, Song, format_credits
 
 UNLISTED = ""  # the key of the group for songs with no artist or cast in the catalog
+# Songs that are not from a drama (a K-pop album, a compilation). Not a valid slug, so it can
+# never collide with a drama id.
+OTHER_MUSIC = "~other"
 
 
 class Grouping(enum.Enum):
@@ -72,13 +75,17 @@ def group_songs(
         group.songs.append(position)
 
     for position, song in enumerate(songs):
-        drama = catalog.dramas.get(song.drama)
+        drama = catalog.dramas.get(song.drama) if song.drama else None
         if grouping is Grouping.DRAMA:
             if drama is not None:
-                add(drama.id, drama.title, str(drama.year), position)
+                add(drama.id, drama.title, str(drama.year or ""), position)
+            else:
+                add(OTHER_MUSIC, "Other music", "not from a drama", position)
         elif grouping is Grouping.YEAR:
-            if drama is not None:
+            if drama is not None and drama.year:
                 add(str(drama.year), str(drama.year), "", position)
+            else:
+                add(UNLISTED, "Year not listed", "", position)
         elif grouping is Grouping.ARTIST:
             credits = artist_credits(song, catalog)
             for key, label in credits:
@@ -95,18 +102,27 @@ def group_songs(
 
     def song_order(position: int) -> tuple:
         song = songs[position]
-        drama = catalog.dramas.get(song.drama)
-        year = drama.year if drama else 0
-        return (-year if newest_first else year, song.drama, song.ost_order, song.title)
+        drama = catalog.dramas.get(song.drama) if song.drama else None
+        year = (drama.year or 0) if drama else 0
+        return (-year if newest_first else year, song.drama or "", song.ost_order, song.title)
 
     for group in groups.values():
         group.songs.sort(key=song_order)
     result = list(groups.values())
     if grouping is Grouping.DRAMA:
-        years = {d.id: d.year for d in catalog.dramas.values()}
-        result.sort(key=lambda g: (-years[g.key] if newest_first else years[g.key], g.label))
+        years = {d.id: d.year or 0 for d in catalog.dramas.values()}
+
+        def drama_order(g: Group) -> tuple:
+            # Other music after every drama; dramas of unknown year after the dated ones.
+            year = years.get(g.key, 0)
+            dated = -year if newest_first else year
+            return (g.key == OTHER_MUSIC, year == 0, dated, g.label.casefold())
+
+        result.sort(key=drama_order)
     elif grouping is Grouping.YEAR:
-        result.sort(key=lambda g: -int(g.key) if newest_first else int(g.key))
+        result.sort(
+            key=lambda g: (g.key == UNLISTED, -int(g.key or 0) if newest_first else int(g.key or 0))
+        )
     else:
         result.sort(key=lambda g: (g.key == UNLISTED, g.label.casefold()))
     return result

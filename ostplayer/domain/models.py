@@ -17,6 +17,7 @@ class Person:
     kind: str = "person"  # "person" or "group"
     members: tuple[str, ...] = ()
     name_original: str = ""  # e.g. the Hangul spelling, when a catalog gives it
+    aliases: tuple[str, ...] = ()  # other spellings seen in tags ("Sondia", "손디아")
 
     @property
     def is_group(self) -> bool:
@@ -34,9 +35,10 @@ class CastMember:
 class Drama:
     id: str
     title: str
-    year: int
+    year: int | None  # None when nothing the app read says (a drama created from tags)
     cast: tuple[CastMember, ...] = ()
     title_original: str = ""
+    aliases: tuple[str, ...] = ()  # other spellings: "My Mister", "나의 아저씨", "我的大叔"
 
     def cast_member(self, cast_id: str) -> CastMember | None:
         return next((c for c in self.cast if c.id == cast_id), None)
@@ -52,7 +54,7 @@ class Credit:
 class Song:
     id: str
     title: str
-    drama: str  # drama id
+    drama: str | None  # drama id; None for music that is not from a drama ("Other music")
     ost_order: int
     performers: tuple[Credit, ...]
     lyrics_excerpt: str = ""
@@ -61,6 +63,8 @@ class Song:
     characters: tuple[str, ...] = ()  # cast-member ids within the drama
     sung_by_cast: bool = False
     title_original: str = ""
+    aliases: tuple[str, ...] = ()
+    ost_part: int | None = None  # "OST Part.3" -> 3
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,7 +59,8 @@ def page(body: str) -> str:
 def drama_line(catalog: Catalog, drama: Drama | None) -> str:
     if drama is None:
         return ""
-    return f"{link('drama', drama.id, drama.title)} ({drama.year})"
+    year = f" ({drama.year})" if drama.year else ""
+    return f"{link('drama', drama.id, drama.title)}{year}"
 
 
 def feature_page(catalog: Catalog, feature: Feature) -> str:
@@ -92,10 +93,11 @@ def feature_page(catalog: Catalog, feature: Feature) -> str:
 
 def drama_page(catalog: Catalog, drama: Drama) -> str:
     parts = [f"<h1>{esc(drama.title)}</h1>"]
-    meta = [str(drama.year)]
+    meta = [str(drama.year)] if drama.year else []
     if drama.title_original:
         meta.insert(0, esc(drama.title_original))
-    parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    if meta:
+        parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
     if drama.cast:
         parts.append("<h2>Cast</h2><p>")
         rows = []

@@ -197,7 +197,7 @@ class PlaybackUi(QObject):
         drama = self.library.catalog.dramas.get(song.drama)
         subtitle = self.library.catalog.performer_names(song)
         if drama is not None:
-            subtitle += f" · {drama.title} ({drama.year})"
+            subtitle += f" · {drama.title}" + (f" ({drama.year})" if drama.year else "")
         self.transport.set_now_playing(song.title, subtitle)
         self.queue_panel.set_now_playing(self.describe(song_id))
         self._shown = song_id

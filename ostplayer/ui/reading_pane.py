@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from ..catalog.library import Library
-from ..domain.grouping import UNLISTED, Grouping, group_songs
+from ..domain.grouping import OTHER_MUSIC, UNLISTED, Grouping, group_songs
 from . import pages
 from .page_view import PageView
 from .song_actions import LinkStatus
@@ -68,11 +68,13 @@ class ReadingPane(QObject):
         return None
 
     def _group_page(self, grouping: Grouping, key: str) -> str | None:
-        if grouping is Grouping.DRAMA:
+        if grouping is Grouping.DRAMA and key != OTHER_MUSIC:
             return self._render("drama", key)
         songs = list(self.catalog.songs.values())
         # Only the songs that can belong to this group are grouped, not the whole catalog.
-        if key == UNLISTED:
+        if key == OTHER_MUSIC:
+            candidates = [s for s in songs if not s.drama]
+        elif key == UNLISTED:
             candidates = songs  # "Cast not listed": whatever group_songs puts there
         elif grouping is Grouping.YEAR:
             candidates = [
