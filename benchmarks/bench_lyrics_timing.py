@@ -58,11 +58,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ostplayer.domain.clock import PlaybackClock
+from ostplayer.domain.found_lyrics import FoundLyrics, LyricsOrigin
 from ostplayer.domain.lyrics import parse_lyrics
-from ostplayer.lyrics_sources import FoundLyrics, LyricsOrigin
 from ostplayer.playback import EventKind, PlayerEvent, create_player
+from ostplayer.services.player_bridge import PlayerBridge
 from ostplayer.ui.lyrics_view import LyricsView
-from ostplayer.ui.player_bridge import PlayerBridge
 
 FIRST_MS, INTERVAL_MS = 637, 700
 

@@ -48,7 +48,7 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget  # noqa: E402
 
 from ostplayer.playback.base import PlayerState  # noqa: E402
-from ostplayer.ui.player_bridge import PlayerBridge  # noqa: E402
+from ostplayer.services.player_bridge import PlayerBridge  # noqa: E402
 
 BASE_VLC_ARGS = ["--aout=dummy", "--no-video", "--quiet"]
 
@@ -134,8 +134,9 @@ class BarePlayer:
 
 
 def bench_latency(wav: Path, runs: int, vlc_args: list[str]) -> dict[str, float]:
-    from ostplayer.playback.vlc_backend import VlcPlayer
     from ostplayer.ui.playback_controller import PlaybackController
+
+    from ostplayer.playback.vlc_backend import VlcPlayer
 
     player = VlcPlayer(vlc_args)
     bridge = PlayerBridge(player)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from ostplayer.catalog.library import Library
 from ostplayer.paths import BUNDLED_CATALOG, resource_path
-from ostplayer.playback.base import create_player
+from ostplayer.playback import create_player
 from ostplayer.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent / "screenshots"

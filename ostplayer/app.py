@@ -1,4 +1,4 @@
-"""Composition root: builds every part once and passes it where it is needed."""
+"""Composition root: builds the context and its services once, then the window."""
 
 from __future__ import annotations
 
@@ -8,20 +8,23 @@ import sys
 import time
 from pathlib import Path
 
+from .paths import AppPaths
 
-def run_gui(data_dir: Path) -> int:
-    from PySide6.QtCore import QSettings, QTimer
+
+def run_gui(paths: AppPaths) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from .catalog.lock import AlreadyRunning, DataDirLock
+    from .services.settings import Settings
     from .ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("OST Player")
     app.setOrganizationName("ostplayer")
-    app.setDesktopFileName("ostplayer")
+    app.setDesktopFileName("io.github.ostplayer.OSTPlayer")
 
-    lock = DataDirLock(data_dir)
+    lock = DataDirLock(paths.data)
     try:
         lock.acquire()
     except AlreadyRunning as exc:
@@ -29,17 +32,20 @@ def run_gui(data_dir: Path) -> int:
         QMessageBox.information(None, "OST Player is already running", str(exc))
         return 1
     except OSError as exc:
-        print(f"ostplayer: cannot use the data folder {data_dir}: {exc}", file=sys.stderr)
+        print(f"ostplayer: cannot use the data folder {paths.data}: {exc}", file=sys.stderr)
         QMessageBox.critical(
-            None, "OST Player cannot start", f"Cannot use the data folder {data_dir}:\n{exc}"
+            None, "OST Player cannot start", f"Cannot use the data folder {paths.data}:\n{exc}"
         )
         return 2
     try:
-        settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
+        migrated = paths.migrate()
+        paths.make()
+        settings = Settings(paths.settings_file)
         # The bare window paints first; the library, libVLC and the window's parts load
         # right after, so the user never stares at nothing while they do.
-        window = MainWindow(None, None, settings)
+        window = MainWindow(settings)
         failure: list[int] = []
+        contexts: list = []
 
         def fail(title: str, message: str) -> None:
             print(f"ostplayer: {message}", file=sys.stderr)
@@ -50,22 +56,24 @@ def run_gui(data_dir: Path) -> int:
         def assemble() -> None:
             from .catalog.library import Library, LibraryTooNew
             from .paths import BUNDLED_CATALOG, resource_path
-            from .playback.base import create_player
+            from .playback import create_player
+            from .services.context import AppContext
 
             try:
-                library = Library(data_dir, resource_path(BUNDLED_CATALOG))
+                library = Library(paths.data, resource_path(BUNDLED_CATALOG), paths.state)
             except LibraryTooNew as exc:
                 fail("OST Player needs an update", str(exc))
                 return
             except OSError as exc:
                 fail(
                     "OST Player cannot open the library",
-                    f"Cannot open the library in {data_dir}: {exc}",
+                    f"Cannot open the library in {paths.data}: {exc}",
                 )
                 return
-            player = create_player()
-            window.assemble(library, player)
-            window.show_notices(library.notices)
+            context = AppContext.create(paths, library, create_player(), settings, window)
+            contexts.append(context)
+            window.assemble(context)
+            window.show_notices([*context.notices, *migrated])
             QTimer.singleShot(0, window.offer_resume)
             # What exists now lives as long as the window: keep the collector off it.
             gc.freeze()
@@ -75,9 +83,8 @@ def run_gui(data_dir: Path) -> int:
         window.show()
         code = app.exec()
         window.shutdown()
-        if window.assembled:
-            window.player.close()
-            window.library.close()
+        for context in contexts:
+            context.shutdown()
         return failure[0] if failure else code
     finally:
         lock.release()

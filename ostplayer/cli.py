@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .paths import BUNDLED_CATALOG, default_data_dir, resource_path
+from .paths import BUNDLED_CATALOG, AppPaths, resource_path
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,7 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir",
         type=Path,
         default=None,
-        help=f"where the library lives (default: {default_data_dir()})",
+        help="keep the library, settings, history and caches in this one folder (default:"
+        " the XDG folders, e.g. ~/.local/share/ostplayer for the library)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     p = sub.add_parser("export", help="write the catalog (no file paths or history) to FILE")
@@ -39,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    data_dir: Path = args.data_dir or default_data_dir()
+    paths = AppPaths.single(args.data_dir) if args.data_dir else AppPaths.default()
     if args.command is None:
         if sys.platform.startswith("linux") and not any(
             os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
@@ -53,15 +54,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         from .app import run_gui
 
-        return run_gui(data_dir)
-    return run_command(args, data_dir)
+        return run_gui(paths)
+    return run_command(args, paths)
 
 
-def run_command(args: argparse.Namespace, data_dir: Path) -> int:
+def run_command(args: argparse.Namespace, paths: AppPaths) -> int:
     from .catalog.library import Library, LibraryError
     from .catalog.lock import AlreadyRunning, DataDirLock
     from .domain.catalog_format import CatalogFormatError
 
+    data_dir = paths.data
     lock = DataDirLock(data_dir)
     try:
         lock.acquire()
@@ -72,7 +74,9 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"ostplayer: cannot use the data folder {data_dir}: {exc}", file=sys.stderr)
         return 2
     try:
-        library = Library(data_dir, resource_path(BUNDLED_CATALOG))
+        for moved in paths.migrate():
+            print(f"ostplayer: {moved}", file=sys.stderr)
+        library = Library(data_dir, resource_path(BUNDLED_CATALOG), paths.state)
         for notice in library.notices:
             print(f"ostplayer: {notice}", file=sys.stderr)
         if args.command == "export":

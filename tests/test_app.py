@@ -44,11 +44,12 @@ def test_a_second_copy_says_so_and_exits(qtapp_or_skip, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
     from ostplayer.app import run_gui
+    from ostplayer.paths import AppPaths
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
     with DataDirLock(tmp_path):
-        assert run_gui(tmp_path) == 1
+        assert run_gui(AppPaths.single(tmp_path)) == 1
     assert shown and "already running" in shown[0]
 
 
@@ -64,7 +65,7 @@ def test_a_library_from_a_newer_version_is_refused_and_left_untouched(
 
     from ostplayer.app import run_gui
     from ostplayer.catalog.library import Library
-    from ostplayer.paths import BUNDLED_CATALOG, resource_path
+    from ostplayer.paths import BUNDLED_CATALOG, AppPaths, resource_path
 
     Library(tmp_path, resource_path(BUNDLED_CATALOG)).close()
     library = tmp_path / "library.json"
@@ -73,6 +74,6 @@ def test_a_library_from_a_newer_version_is_refused_and_left_untouched(
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
     # The bare window shows first; opening the library then fails and the app ends.
-    assert run_gui(tmp_path) == 2
+    assert run_gui(AppPaths.single(tmp_path)) == 2
     assert shown and "newer OST Player" in shown[0]
     assert library.read_bytes() == before

@@ -1,9 +1,11 @@
-"""Layering: the domain, the library and playback work without Qt; third-party libraries stay
-behind the one module that wraps each of them.
+"""Layering: one direction, domain → catalog and media → playback → services → ui and
+integrations; third-party libraries stay behind the one module (or package) that wraps each.
 
 Keeping Qt out of the lower layers is what lets the CLI run without a display and lets these
-layers be tested without a QApplication; keeping tinydb and vlc in one module each is what
-lets either be replaced (or be missing, for vlc) without touching the rest.
+layers be tested without a QApplication; keeping tinydb, mutagen and vlc in one place each is
+what lets any of them be replaced (or be missing, for vlc) without touching the rest. The
+services are QtCore only (no widgets), and the widgets reach files and the store only through
+the services.
 """
 
 from __future__ import annotations
@@ -29,7 +31,12 @@ REQUIRED = [
     "ostplayer.catalog.library",
     "ostplayer.playback",
 ]
-QT_FREE_PACKAGES = ["ostplayer.domain", "ostplayer.catalog", "ostplayer.playback"]
+QT_FREE_PACKAGES = [
+    "ostplayer.domain",
+    "ostplayer.catalog",
+    "ostplayer.media",
+    "ostplayer.playback",
+]
 
 NO_QT_SCRIPT = textwrap.dedent(
     """
@@ -121,13 +128,18 @@ def _imported_roots(tree: ast.AST) -> set[str]:
     return roots
 
 
+QT_PACKAGES = ("ostplayer/ui/", "ostplayer/services/", "ostplayer/integrations/")
+
+
 def _allowed(rel: str, root: str) -> bool:
     if root == "tinydb":
         return rel == "ostplayer/catalog/store.py"
     if root == "vlc":
         return rel == "ostplayer/playback/vlc_backend.py"
+    if root == "mutagen":
+        return rel.startswith("ostplayer/media/")
     if root in ("PySide6", "shiboken6"):
-        return rel.startswith("ostplayer/ui/") or rel == "ostplayer/app.py"
+        return rel.startswith(QT_PACKAGES) or rel == "ostplayer/app.py"
     return True
 
 
@@ -135,7 +147,7 @@ def _sources() -> list[Path]:
     return sorted(PACKAGE.rglob("*.py"))
 
 
-@pytest.mark.parametrize("root", ["tinydb", "vlc", "PySide6"])
+@pytest.mark.parametrize("root", ["tinydb", "vlc", "mutagen", "PySide6"])
 def test_third_party_library_is_imported_only_where_allowed(root: str) -> None:
     offenders = []
     users = []
@@ -163,3 +175,65 @@ def test_import_scanner_sees_lazy_and_dynamic_imports() -> None:
         "from .store import x\n"
     )
     assert _imported_roots(tree) == {"vlc", "PySide6", "tinydb", "shiboken6"}
+
+
+def _project_imports(tree: ast.AST, rel: str) -> set[str]:
+    """The ostplayer packages a module imports, absolute or relative, lazy ones included."""
+    package = rel.removesuffix(".py").split("/")[:-1]  # ostplayer/ui/x.py -> [ostplayer, ui]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - node.level + 1]
+                module = ".".join([*base, *(node.module.split(".") if node.module else [])])
+                names = [module] + [f"{module}.{a.name}" for a in node.names]
+            elif node.module:
+                names = [node.module]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "ostplayer" and len(parts) > 1:
+                found.add(parts[1])
+    return found
+
+
+# Which of the app's own packages each layer may import (besides itself and top-level modules
+# such as ostplayer.paths). One direction: nothing imports a layer above it.
+LAYER_RULES = {
+    "domain": {"domain"},
+    "catalog": {"domain", "catalog", "media"},  # media: the one atomic-write helper
+    "media": {"domain", "media"},
+    "playback": {"domain", "playback"},
+    "services": {"domain", "catalog", "media", "playback", "services"},
+    "ui": {"domain", "playback", "services", "ui"},
+    "integrations": {"domain", "media", "playback", "services", "integrations"},
+}
+TOP_LEVEL_MODULES = {"paths", "__init__", "__version__", "cli", "app"}
+
+
+@pytest.mark.parametrize("layer", sorted(LAYER_RULES))
+def test_each_layer_imports_only_the_layers_below_it(layer: str) -> None:
+    offenders = []
+    for path in sorted((PACKAGE / layer).rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        used = _project_imports(ast.parse(path.read_text(encoding="utf-8")), rel)
+        bad = used - LAYER_RULES[layer] - TOP_LEVEL_MODULES
+        if bad:
+            offenders.append(f"{rel} imports {sorted(bad)}")
+    assert offenders == []
+
+
+def test_services_use_qtcore_only() -> None:
+    offenders = []
+    for path in sorted((PACKAGE / "services").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if "QtWidgets" in text or "QtGui" in text:
+            offenders.append(path.name)
+    assert offenders == [], "services must not need a display: no QtWidgets or QtGui"
+
+
+def test_project_import_scanner_resolves_relative_imports() -> None:
+    tree = ast.parse("from ..catalog.library import Library\nfrom . import pages\n")
+    assert _project_imports(tree, "ostplayer/ui/x.py") == {"catalog", "ui"}

@@ -39,10 +39,11 @@ def test_sync_without_audio_says_to_link_a_file_first(qtbot, tmp_path) -> None:
     w.lyrics.edit("its-you", sync=True)
     assert w.lyrics._editor is None  # no useless editor
     assert said and said[-1].startswith("Link an audio file first")
-    gone = tmp_path / "gone.wav"
-    gone.write_bytes(b"RIFF")
+    gone = make_wav(tmp_path / "gone.wav", 0.2)
     w.actions_.link("its-you", str(gone))
     gone.unlink()
+    w.library.check_audio(["its-you"])
+    qtbot.waitUntil(lambda: w.library.audio_state("its-you") == "missing")
     w.lyrics.edit("its-you", sync=True)
     assert w.lyrics._editor is None and "missing" in said[-1] and str(gone) in said[-1]
 
@@ -55,7 +56,7 @@ def test_saving_the_unchanged_excerpt_stores_no_copy(qtbot, tmp_path) -> None:
     w.lyrics._editor.save()
     assert w.library.saved_lyrics("our-tears") is None
     assert said[-1] == "No changes to save."
-    assert "the catalog (an excerpt)" in w.lyrics.describe_source("our-tears")
+    qtbot.waitUntil(lambda: "the catalog (an excerpt)" in w.lyrics.describe_source("our-tears"))
 
 
 def test_saving_new_lyrics_resets_the_songs_offset(qtbot, tmp_path) -> None:
@@ -80,7 +81,9 @@ def test_an_ignored_sidecar_is_reported(qtbot, tmp_path) -> None:
     (tmp_path / "tears.lrc").write_bytes(audio.read_bytes())  # a copy renamed .lrc
     w.actions_.link("our-tears", str(audio))
     w.lyrics.show_song("our-tears")
-    assert any("tears.lrc" in m and "MP3 audio file, not lyrics" in m for m in said)
+    qtbot.waitUntil(
+        lambda: any("tears.lrc" in m and "MP3 audio file, not lyrics" in m for m in said)
+    )
 
 
 def test_editor_follows_only_its_own_song(qtbot, tmp_path) -> None:
@@ -94,18 +97,18 @@ def test_editor_follows_only_its_own_song(qtbot, tmp_path) -> None:
     assert not editor.is_live and not tap_button(editor).isEnabled()  # nothing plays
     w.play_songs("its-you", ["its-you"])
     qtbot.waitUntil(lambda: tap_button(editor).isEnabled(), timeout=5000)
-    qtbot.waitUntil(lambda: w.controller.position_ms() > 300, timeout=5000)
+    qtbot.waitUntil(lambda: w.session.position_ms() > 300, timeout=5000)
     editor.tap()
     first = editor.session.stamps[0]
     assert first is not None and first > 300
     w.play_songs("our-tears", ["our-tears"])  # another song: the editor goes dead
     qtbot.waitUntil(lambda: not tap_button(editor).isEnabled(), timeout=5000)
-    qtbot.waitUntil(lambda: w.controller.position_ms() > 1500, timeout=5000)
+    qtbot.waitUntil(lambda: w.session.position_ms() > 1500, timeout=5000)
     editor.tap()
     assert editor.session.stamps == (first, None, None)  # not stamped with this song's time
     w.play_songs("its-you", ["its-you"])
     qtbot.waitUntil(lambda: tap_button(editor).isEnabled(), timeout=5000)
-    w.controller.stop()
+    w.session.stop()
     qtbot.waitUntil(lambda: not editor.is_live, timeout=5000)
     editor.discard()
 
@@ -124,13 +127,13 @@ def test_highlight_timer_runs_only_for_visible_synced_lyrics_of_the_playing_song
     assert not panel.highlight_timer_active  # hidden: nothing to paint
     w.set_lyrics_visible(True)
     assert panel.highlight_timer_active
-    w.controller.play_pause()
-    qtbot.waitUntil(lambda: w.controller.state() is PlayerState.PAUSED, timeout=5000)
+    w.session.play_pause()
+    qtbot.waitUntil(lambda: w.session.state() is PlayerState.PAUSED, timeout=5000)
     assert not panel.highlight_timer_active
-    w.controller.play_pause()
+    w.session.play_pause()
     qtbot.waitUntil(lambda: panel.highlight_timer_active, timeout=5000)
     w.library.set_saved_lyrics("its-you", "plain words\nnot synced")
     panel.reload()
     assert not panel.highlight_timer_active  # plain lyrics have no line to follow
-    w.controller.stop()
+    w.session.stop()
     qtbot.waitUntil(lambda: not panel.highlight_timer_active, timeout=5000)

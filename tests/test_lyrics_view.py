@@ -13,9 +13,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
+from ostplayer.domain.found_lyrics import FoundLyrics, LyricsOrigin
 from ostplayer.domain.lyrics import parse_lyrics
 from ostplayer.domain.romanize import ROMANIZATION_AVAILABLE
-from ostplayer.lyrics_sources import FoundLyrics, LyricsOrigin
 from ostplayer.ui.lyrics_document import LyricsDocumentView
 from ostplayer.ui.lyrics_header import ElidedLabel
 from ostplayer.ui.lyrics_view import LyricsView

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtWidgets import QApplication
 from ui_support import make_window, visible_song_titles
+from vlc_support import make_wav
 
 from ostplayer.domain.grouping import Grouping
 from ostplayer.ui.browser_model import AUDIO_ROLE, ID_ROLE, KIND_ROLE
@@ -174,7 +176,7 @@ def test_markup_in_an_imported_catalog_is_shown_as_text(qtbot, tmp_path):
     data = tmp_path / "data"
     w = make_window(qtbot, data)
     w.library.import_file(path)
-    w._on_catalog_replaced()
+    QApplication.processEvents()  # the library's change reaches the window
     w.browser.select_song("evil-song")
     text = page_text(w)
     assert "<img src=x onerror=alert(1)>" in text
@@ -192,8 +194,7 @@ def test_markup_in_an_imported_catalog_is_shown_as_text(qtbot, tmp_path):
 
 
 def test_dropping_a_file_on_a_song_row_links_it(qtbot, tmp_path):
-    audio = tmp_path / "its-you.mp3"
-    audio.write_bytes(b"not really audio")
+    audio = make_wav(tmp_path / "its-you.wav", 0.2)
     w = make_window(qtbot, tmp_path / "data")
     index = w.model.find_song("its-you")
     mime = QMimeData()
@@ -206,15 +207,13 @@ def test_dropping_a_file_on_a_song_row_links_it(qtbot, tmp_path):
     assert f"Audio file: {audio}" in page_text(w)
     # The file disappears: the song shows it, offers Relink, and keeps its link.
     audio.unlink()
-    w.status.refresh("its-you")
-    w.reading.refresh()
-    assert w.model.find_song("its-you").data(AUDIO_ROLE) == "missing"
+    w.library.check_audio(["its-you"])
+    qtbot.waitUntil(lambda: w.model.find_song("its-you").data(AUDIO_ROLE) == "missing")
     assert "The linked file is missing" in page_text(w) and "Relink…" in page_text(w)
 
 
 def test_dropping_a_file_on_the_song_page_links_it(qtbot, tmp_path):
-    audio = tmp_path / "tears.flac"
-    audio.write_bytes(b"x")
+    audio = make_wav(tmp_path / "tears.wav", 0.2)
     w = make_window(qtbot, tmp_path / "data")
     w.browser.select_song("our-tears")
     w.page_view.file_dropped.emit(str(audio))
@@ -254,13 +253,13 @@ def test_file_import_runs_in_the_background_with_progress(qtbot, tmp_path):
     path = tmp_path / "big.json"
     path.write_text(json.dumps(_generated(6000, 300)))
     w = make_window(qtbot, tmp_path / "data")
-    with qtbot.waitSignal(w.io.catalog_replaced, timeout=60_000):
-        task = w.io.import_file(path)
-        assert task.dialog.labelText() == "Importing big.json…"
-    assert task.dialog.maximum() >= 6000  # progress was reported
+    with qtbot.waitSignal(w.library.changed, timeout=60_000):
+        w.io.import_file(path)
+        assert w.io.dialog.labelText() == "Importing big.json…"
+    assert w.io.dialog.maximum() >= 6000  # progress was reported
     assert len(w.library.catalog.songs) == 6005
     assert len(w.model.songs) == 6005
-    assert "Imported big.json: 6,000 new songs" in w.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "Imported big.json: 6,000 new songs" in w.statusBar().currentMessage())
 
 
 def test_a_bad_import_file_changes_nothing_and_says_where(qtbot, tmp_path, monkeypatch):
@@ -334,7 +333,7 @@ def test_group_tooltips_show_library_markup_as_text(qtbot, tmp_path):
     path.write_text(json.dumps(hostile))
     w = make_window(qtbot, tmp_path / "data")
     w.library.import_file(path)
-    w._on_catalog_replaced()
+    QApplication.processEvents()  # the library's change reaches the window
     tip = w.model.find_group("d").data(Qt.ItemDataRole.ToolTipRole)
     doc = QTextDocument()
     doc.setHtml(tip)  # what QToolTip does with text Qt takes for rich text
@@ -363,7 +362,7 @@ def test_enter_on_a_group_starts_at_its_first_song_with_audio(qtbot, tmp_path):
     audio = tmp_path / "tears.wav"
     audio.write_bytes(b"x")
     w.library.link("ambiguous", audio)
-    w.status.refresh("ambiguous")
+    QApplication.processEvents()
     started = []
     w.browser.song_activated.connect(lambda sid, ids: started.append((sid, ids)))
     group = w.model.find_group("park-seo-joon")
@@ -389,7 +388,7 @@ def test_a_drop_between_rows_links_nothing(qtbot, tmp_path):
 def test_arrow_keys_move_a_focused_volume_slider_instead_of_seeking(qtbot, tmp_path):
     w = make_window(qtbot, tmp_path)
     seeks = []
-    w.controller.seek_relative = seeks.append
+    w.session.seek_relative = seeks.append
     volume = w.transport.volume
     volume.setEnabled(True)
     volume.setFocus()
@@ -418,7 +417,7 @@ def test_a_second_import_waits_for_the_first_and_quit_asks(qtbot, tmp_path, monk
     messages = []
     w.io.message.connect(messages.append)
     task = w.io.import_file(path)
-    assert task.dialog.windowModality() == Qt.WindowModality.WindowModal
+    assert w.io.dialog.windowModality() == Qt.WindowModality.WindowModal
     assert w.io.import_file(path) is None
     assert "Wait for the running import" in messages[-1]
     # Quit while it runs: "No" keeps the window; "Yes" cancels, waits, then closes.

@@ -96,7 +96,7 @@ def test_null_player_is_a_harmless_player() -> None:
 
 
 def test_bridge_drops_events_of_other_generations(qtbot) -> None:
-    from ostplayer.ui.player_bridge import PlayerBridge
+    from ostplayer.services.player_bridge import PlayerBridge
 
     bridge = PlayerBridge(NullPlayer())
     gen = bridge.load("/x.wav")
@@ -115,19 +115,21 @@ def test_bridge_drops_events_of_other_generations(qtbot) -> None:
     bridge.shutdown()  # idempotent
 
 
-def test_controller_with_null_player_reports_reason(qtbot) -> None:
-    from ostplayer.ui.playback_controller import PlaybackController
-    from ostplayer.ui.player_bridge import PlayerBridge
+def test_session_with_null_player_reports_reason(qtbot, tmp_path) -> None:
+    from ostplayer.services.playback_session import PlaybackSession
+    from ostplayer.services.playback_state import PlaybackStateStore
+    from ostplayer.services.settings import Settings
 
     player = NullPlayer(f"libVLC is not installed: {INSTALL_HINT}")
-    bridge = PlayerBridge(player)
-    ctl = PlaybackController(player, bridge, lambda s: __file__)
-    with qtbot.waitSignal(ctl.song_failed, timeout=2000) as blocker:
-        ctl.play_list(["a", "b"], 0)
+    session = PlaybackSession(
+        player, lambda s: __file__, Settings(tmp_path / "s.ini"), PlaybackStateStore(None)
+    )
+    with qtbot.waitSignal(session.song_failed, timeout=2000) as blocker:
+        session.play_list(["a", "b"], 0)
     assert blocker.args == ["a", player.unavailable_reason]
     # Not the song's fault: it stays in the queue for when libVLC is installed.
-    assert ctl.queue.upcoming() == ["b"]
-    ctl.play_pause()
-    ctl.next()
-    ctl.seek_relative(1000)
-    bridge.shutdown()
+    assert session.queue.upcoming() == ["b"]
+    session.play_pause()
+    session.next()
+    session.seek_relative(1000)
+    session.shutdown()

@@ -225,7 +225,7 @@ def test_close_is_idempotent_and_later_calls_are_harmless(wav5) -> None:
 
 @pytest.fixture
 def bridge(qtbot, vlc_player) -> Iterator[object]:  # noqa: F811
-    from ostplayer.ui.player_bridge import PlayerBridge
+    from ostplayer.services.player_bridge import PlayerBridge
 
     b = PlayerBridge(vlc_player)
     yield b

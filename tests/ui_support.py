@@ -1,25 +1,32 @@
-"""Builds a real MainWindow on a temporary library for pytest-qt tests."""
+"""Builds a real MainWindow (and its application context) on a temporary library."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-
 from ostplayer.catalog.library import Library
-from ostplayer.paths import BUNDLED_CATALOG, resource_path
+from ostplayer.paths import BUNDLED_CATALOG, AppPaths, resource_path
 from ostplayer.playback.null_backend import NullPlayer
+from ostplayer.services.context import AppContext
+from ostplayer.services.settings import Settings
+
+NO_VLC = "libVLC is not installed: sudo apt install libvlc5 vlc-plugin-base"
+
+
+def make_context(data_dir: Path, player=None, parent=None) -> AppContext:
+    """Everything in ``data_dir``, as ``ostplayer --data-dir`` keeps it."""
+    paths = AppPaths.single(data_dir)
+    paths.make()
+    library = Library(paths.data, resource_path(BUNDLED_CATALOG), paths.state)
+    settings = Settings(paths.settings_file)
+    return AppContext.create(paths, library, player or NullPlayer(NO_VLC), settings, parent)
 
 
 def make_window(qtbot, data_dir: Path, player=None):
     from ostplayer.ui.main_window import MainWindow
 
-    library = Library(data_dir, resource_path(BUNDLED_CATALOG))
-    settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
-    player = player or NullPlayer(
-        "libVLC is not installed: sudo apt install libvlc5 vlc-plugin-base"
-    )
-    window = MainWindow(library, player, settings)
+    context = make_context(data_dir, player)
+    window = MainWindow(context.settings, context)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -18,7 +18,7 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from ..domain.catalog_format import (
     catalog_to_dict,
 )
 from ..domain.models import Catalog, MergeSummary
+from .events import ChangeHub, LibraryChange, ids
 from .history import PlayHistory, PlayStats
 from .store import (
     TableFile,
@@ -90,10 +91,14 @@ class LibraryTooNew(LibraryError):
 
 
 class Library:
-    def __init__(self, data_dir: Path, seed_path: Path) -> None:
+    def __init__(self, data_dir: Path, seed_path: Path, state_dir: Path | None = None) -> None:
+        """``state_dir`` holds the play history ($XDG_STATE_HOME/ostplayer); the data
+        directory itself when not given (``--data-dir``, tests)."""
         self.data_dir = Path(data_dir)
         self.seed_path = Path(seed_path)
+        self.state_dir = Path(state_dir) if state_dir is not None else self.data_dir
         self.notices: list[str] = []
+        self.events = ChangeHub()
         self.data_dir.mkdir(parents=True, exist_ok=True)
         # The caller holds the data directory's lock, so no live writer owns these.
         remove_stale_temp_files(self.data_dir)
@@ -103,7 +108,8 @@ class Library:
         self.personal_path = self.data_dir / "personal.json"
         self.catalog = self._load_catalog()
         self._personal_file, self._personal = self._load_personal()
-        self.history = PlayHistory(self.data_dir / "history.jsonl")
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        self.history = PlayHistory(self.state_dir / "history.jsonl")
         if self.history.skipped_lines:
             self.notices.append(
                 f"{self.history.skipped_lines} unreadable line(s) in the play history were"
@@ -295,7 +301,9 @@ class Library:
                 exc.location, f"{exc.message} (in the library once this file is merged)"
             ) from None
         self._write_catalog(merged)
+        old = self.catalog
         self.catalog = merged
+        self.events.announce(_difference(old, merged, replaced=True))
         return summary
 
     def import_file(
@@ -313,15 +321,34 @@ class Library:
             raise LibraryError(f"there is no song with id {song_id!r}")
 
     def _update_personal(self, song_id: str, **fields: Any) -> None:
+        """One write for every field of one user action (lyrics and their offset reset
+        together: a kill between two writes would pair the new lyrics with the old offset)."""
         self._require_song(song_id)
         row = dict(self._personal.get(song_id, {}))
         row.update(fields)
         row["song"] = song_id
         self._personal_file.upsert("songs", "song", song_id, row)
         self._personal[song_id] = row
+        self.events.announce(LibraryChange(personal=ids([song_id])))
+
+    def personal(self, song_id: str) -> dict[str, Any]:
+        """A copy of the song's personal row (audio, files, lyrics, offsets…)."""
+        return dict(self._personal.get(song_id, {}))
+
+    def update_personal(self, song_id: str, **fields: Any) -> None:
+        self._update_personal(song_id, **fields)
 
     def audio_path(self, song_id: str) -> str | None:
         return self._personal.get(song_id, {}).get("audio")
+
+    def audio_files(self, song_id: str) -> list[str]:
+        """Every linked copy of the song (the main one first)."""
+        row = self._personal.get(song_id, {})
+        files = [f for f in row.get("files", ()) if isinstance(f, str)]
+        main = row.get("audio")
+        if main and main not in files:
+            files.insert(0, main)
+        return files
 
     def linked_song_ids(self) -> list[str]:
         return [sid for sid, row in self._personal.items() if row.get("audio")]
@@ -331,17 +358,47 @@ class Library:
         self._update_personal(song_id, audio=absolute)
         return absolute
 
+    def link_many(self, links: Mapping[str, Sequence[str]]) -> int:
+        """Link many songs at once (a scan): song id -> its files, main file first.
+
+        One write of the personal file, however many songs; returns how many changed.
+        """
+        for song_id in links:
+            self._require_song(song_id)
+        rows = dict(self._personal)
+        changed = []
+        for song_id, files in links.items():
+            absolute = [str(Path(f).expanduser().absolute()) for f in files]
+            if not absolute:
+                continue
+            row = dict(rows.get(song_id, {}), song=song_id, audio=absolute[0])
+            row["files"] = absolute
+            if row != rows.get(song_id):
+                rows[song_id] = row
+                changed.append(song_id)
+        if changed:
+            self._personal_file.replace_all({"songs": list(rows.values())})
+            self._personal = rows
+            self.events.announce(LibraryChange(personal=ids(changed)))
+        return len(changed)
+
     def unlink(self, song_id: str) -> None:
-        self._update_personal(song_id, audio=None)
+        self._update_personal(song_id, audio=None, files=[])
 
     def saved_lyrics(self, song_id: str) -> str | None:
         return self._personal.get(song_id, {}).get("lyrics")
 
-    def set_saved_lyrics(self, song_id: str, text: str | None) -> None:
-        self._update_personal(song_id, lyrics=text)
+    def set_saved_lyrics(
+        self, song_id: str, text: str | None, *, reset_offset: bool = False
+    ) -> None:
+        if reset_offset:
+            self._update_personal(song_id, lyrics=text, lyrics_offset_ms=0)
+        else:
+            self._update_personal(song_id, lyrics=text)
 
     def lyrics_offset(self, song_id: str) -> int:
-        return int(self._personal.get(song_id, {}).get("lyrics_offset_ms", 0))
+        value = self._personal.get(song_id, {}).get("lyrics_offset_ms", 0)
+        return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
     def set_lyrics_offset(self, song_id: str, ms: int) -> None:
         self._update_personal(song_id, lyrics_offset_ms=int(ms))
@@ -350,10 +407,34 @@ class Library:
 
     def record_play(self, song_id: str, at: float | None = None) -> PlayStats:
         self._require_song(song_id)
-        return self.history.record(song_id, at)
+        stats = self.history.record(song_id, at)
+        self.events.announce(LibraryChange(played=ids([song_id])))
+        return stats
 
     def play_stats(self, song_id: str) -> PlayStats:
         return self.history.get(song_id)
 
     def close(self) -> None:
         self._personal_file.close()
+
+
+def _difference(old: Catalog, new: Catalog, *, replaced: bool = False) -> LibraryChange:
+    """Which entries differ between two catalogs (by id and value)."""
+
+    def diff(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple[set[str], set[str], set[str]]:
+        added = {k for k in b if k not in a}
+        removed = {k for k in a if k not in b}
+        changed = {k for k in b if k in a and a[k] != b[k]}
+        return added, changed, removed
+
+    s_added, s_changed, s_removed = diff(old.songs, new.songs)
+    d_added, d_changed, d_removed = diff(old.dramas, new.dramas)
+    p_added, p_changed, p_removed = diff(old.people, new.people)
+    return LibraryChange(
+        added=ids(s_added),
+        changed=ids(s_changed),
+        removed=ids(s_removed),
+        dramas=ids(d_added | d_changed | d_removed),
+        people=ids(p_added | p_changed | p_removed),
+        catalog_replaced=replaced,
+    )

@@ -267,6 +267,21 @@ class PlayQueue:
             self._original.insert(at, song_id)
         self._sync_original()
 
+    def play_before_current(self, song_id: str) -> None:
+        """Insert ``song_id`` just before the current song, so :meth:`previous` reaches it
+        (Previous going back past the start of the list, into the songs before it)."""
+        self._unplayable.discard(song_id)
+        at = max(0, self._pos)
+        self._order.insert(at, song_id)
+        if self._pos >= 0:
+            self._pos += 1
+        if self._shuffle:
+            cur = self.current
+            self._original.insert(
+                self._original.index(cur) if cur in self._original else 0, song_id
+            )
+        self._sync_original()
+
     def enqueue(self, song_id: str) -> None:
         """Append ``song_id`` to the end of the queue."""
         self._unplayable.discard(song_id)
@@ -274,6 +289,50 @@ class PlayQueue:
         if self._shuffle:
             self._original.append(song_id)
         self._sync_original()
+
+    # -- persistence ---------------------------------------------------------------------------
+
+    def snapshot(self) -> dict[str, object]:
+        """What a restart needs to give the user back the same queue (plain JSON values)."""
+        return {
+            "order": list(self._order),
+            "original": list(self._original),
+            "position": self._pos,
+            "shuffle": self._shuffle,
+            "repeat": self.repeat.value,
+        }
+
+    def restore(self, data: object, known: Callable[[str], bool]) -> bool:
+        """Take back a :meth:`snapshot`; songs ``known`` rejects (deleted since) are left out.
+
+        Returns False, leaving the queue empty, when ``data`` is not a snapshot's shape.
+        """
+        self.clear()
+        if not isinstance(data, dict):
+            return False
+        order, original, pos = data.get("order"), data.get("original"), data.get("position")
+        if not isinstance(order, list) or not all(isinstance(s, str) for s in order):
+            return False
+        if not isinstance(original, list) or not all(isinstance(s, str) for s in original):
+            original = order
+        if isinstance(pos, bool) or not isinstance(pos, int) or not -1 <= pos < len(order):
+            pos = -1
+        current = order[pos] if pos >= 0 else None
+        kept = [s for s in order if known(s)]
+        self._order = kept
+        self._shuffle = data.get("shuffle") is True
+        self._original = [s for s in original if known(s)] if self._shuffle else kept
+        try:
+            self.repeat = RepeatMode(data.get("repeat", "off"))
+        except ValueError:
+            self.repeat = RepeatMode.OFF
+        # The current song keeps its place unless it is gone; then the one that followed it.
+        before = sum(1 for s in order[: max(0, pos)] if known(s))
+        if current is not None and known(current):
+            self._pos = before
+        else:
+            self._pos = before - 1 if pos >= 0 else -1
+        return True
 
     def clear(self) -> None:
         self._order = []

@@ -1,25 +1,18 @@
-"""Backend-neutral playback API: states, events, the Player protocol and its factory.
+"""Backend-neutral playback types: states, events and the Player protocol.
 
-Nothing here imports PySide6 or ``vlc``: the GUI talks to a :class:`Player`, and
-:func:`create_player` decides whether that is libVLC or a silent stand-in.
+Types only: nothing here imports PySide6, ``vlc`` or a backend. ``create_player`` (in the
+package ``__init__``) decides which backend the app gets.
 """
 
 from __future__ import annotations
 
 import enum
-import logging
-import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-log = logging.getLogger(__name__)
-
 #: Shown to the user whenever playback is unavailable; Debian/Ubuntu package names.
 INSTALL_HINT = "sudo apt install libvlc5 vlc-plugin-base"
-
-#: Setting this to "1" forces the silent backend (headless runs, demos, CI without audio).
-NO_VLC_ENV = "OSTPLAYER_NO_VLC"
 
 
 class PlayerState(enum.Enum):
@@ -115,22 +108,3 @@ class Player(Protocol):
     def close(self) -> None:
         """Stop, detach the event handler and release resources; idempotent."""
         ...
-
-
-def create_player(vlc_args: Sequence[str] = ()) -> Player:
-    """Return a libVLC player, or a :class:`NullPlayer` saying why playback is off.
-
-    Never raises for a missing or broken libVLC: the app must still start so the
-    user can browse their catalogue and read how to fix audio.
-    """
-    from ostplayer.playback.null_backend import NullPlayer
-
-    if os.environ.get(NO_VLC_ENV) == "1":
-        return NullPlayer(f"Playback is turned off ({NO_VLC_ENV}=1).")
-    try:
-        from ostplayer.playback.vlc_backend import VlcPlayer
-
-        return VlcPlayer(vlc_args)
-    except PlaybackUnavailable as exc:
-        log.warning("playback unavailable: %s", exc)
-        return NullPlayer(str(exc))

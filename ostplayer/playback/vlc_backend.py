@@ -25,6 +25,7 @@ audio stream, or an end before any time was played become an ERROR event.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 from types import ModuleType
 from typing import Any
@@ -147,6 +148,7 @@ class VlcPlayer:
         # Only called while no input thread runs (after stop()), so no lock is needed.
         self._terminal = False  # END or ERROR already reported for this input
         self._playing_seen = False
+        self._playing_since: float | None = None  # monotonic time of the first Playing
         self._audio_seen = False
         self._max_time = 0
         self._length = 0
@@ -168,6 +170,8 @@ class VlcPlayer:
         elif tag == "playing":
             if not self._terminal:
                 self._playing_seen = True
+                if self._playing_since is None:
+                    self._playing_since = time.monotonic()
                 # The length usually arrives just before Playing; it rides along here
                 # instead of costing the GUI thread a wake-up of its own.
                 playing = PlayerEvent(EventKind.PLAYING, gen, length_ms=self._length)
@@ -195,10 +199,17 @@ class VlcPlayer:
         elif tag == "end":
             if self._terminal:
                 return
+            # Some old Ogg Vorbis files play through without libVLC ever reporting a time:
+            # one that played for a while before its end was heard, it is not undecodable.
+            played_s = (
+                time.monotonic() - self._playing_since if self._playing_since is not None else 0
+            )
+            heard = played_s * 1000 >= _MIN_PLAYED_WITHOUT_LENGTH_MS
             if not self._audio_seen:
                 self._fail(gen, MSG_NO_AUDIO)
-            elif self._max_time <= 0 or (
-                self._length <= 0 and self._max_time < _MIN_PLAYED_WITHOUT_LENGTH_MS
+            elif not heard and (
+                self._max_time <= 0
+                or (self._length <= 0 and self._max_time < _MIN_PLAYED_WITHOUT_LENGTH_MS)
             ):
                 self._fail(gen, MSG_UNDECODABLE)
             else:

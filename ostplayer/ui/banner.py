@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class Banner(QFrame):
@@ -24,15 +24,68 @@ class Banner(QFrame):
         self._buttons: list[QPushButton] = []
         self.hide()
 
-    def show_message(self, text: str, actions: list[tuple[str, Callable[[], None]]] = ()) -> None:
+    def show_message(
+        self,
+        text: str,
+        actions: list[tuple[str, Callable[[], None]]] = (),
+        on_dismiss: Callable[[], None] | None = None,
+    ) -> None:
         for b in self._buttons:
             b.deleteLater()
         self._buttons = []
         self.label.setText(text)
-        for label, fn in [*actions, ("Dismiss", lambda: None)]:
+        for label, fn in [*actions, ("Dismiss", on_dismiss or (lambda: None))]:
             button = QPushButton(label)
             button.clicked.connect(fn)
             button.clicked.connect(self.hide)
             self._layout.addWidget(button)
             self._buttons.append(button)
         self.show()
+
+
+class BannerStack(QWidget):
+    """Banners floating over the top of a widget instead of taking part in its layout.
+
+    Showing or hiding a banner must never move the controls under the user's mouse: a banner
+    in a layout pushes everything below it down by its height. Here they overlay the top of
+    ``host`` (the reading area), stacked, and only cover what they need.
+    """
+
+    def __init__(self, host: QWidget) -> None:
+        super().__init__(host)
+        self.setObjectName("bannerStack")
+        self._host = host
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(12, 8, 12, 0)
+        self._column.setSpacing(6)
+        host.installEventFilter(self)
+        self.hide()
+
+    def add(self, banner: Banner) -> Banner:
+        self._column.addWidget(banner)
+        banner.installEventFilter(self)
+        return banner
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # ShowToParent/HideToParent: a banner shown while the stack is hidden gets no Show.
+        if event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.ShowToParent,
+            QEvent.Type.HideToParent,
+        ):
+            self._place()
+            # Once more when the layout has taken the change in (new text, new buttons).
+            QTimer.singleShot(0, self._place)
+        return False
+
+    def _place(self) -> None:
+        banners = [self._column.itemAt(i).widget() for i in range(self._column.count())]
+        if not any(b is not None and not b.isHidden() for b in banners):
+            self.hide()
+            return
+        width = self._host.width()
+        self.setFixedWidth(width)
+        height = self._column.heightForWidth(width)
+        self.setGeometry(0, 0, width, height if height > 0 else self.sizeHint().height())
+        self.show()
+        self.raise_()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -95,7 +94,6 @@ class BrowserPanel(QWidget):
         self.order_button.toggled.connect(self._on_order)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.tree.activated.connect(self._on_activated)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self._expand_default()
         self._update_count()
 
@@ -107,7 +105,7 @@ class BrowserPanel(QWidget):
 
     def apply_search(self, text: str | None = None) -> None:
         query = self.search.text() if text is None else text
-        current = self._current_song_id()
+        current = self.current_song_id()
         self.model.set_filter(self.search_service.search_positions(query))
         if query.strip():
             self._expand_matches()
@@ -178,7 +176,7 @@ class BrowserPanel(QWidget):
             self.grouping_box.blockSignals(True)
             self.grouping_box.setCurrentIndex(row)
             self.grouping_box.blockSignals(False)
-        current = self._current_song_id()
+        current = self.current_song_id()
         self.model.set_grouping(grouping, newest_first=not self.order_button.isChecked())
         self.apply_search()
         if current:
@@ -187,7 +185,7 @@ class BrowserPanel(QWidget):
 
     # --- selection --------------------------------------------------------------------------
 
-    def _current_song_id(self) -> str | None:
+    def current_song_id(self) -> str | None:
         song = self.model.song_at(self.tree.currentIndex())
         return song.id if song else None
 

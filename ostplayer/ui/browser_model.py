@@ -23,6 +23,7 @@ from ..domain.models import Catalog, Song
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "group" or "song"
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # song id, or the group key (drama/person id, year)
 AUDIO_ROLE = Qt.ItemDataRole.UserRole + 3  # "none", "linked", "missing" or "unplayable"
+PLAYING_ROLE = Qt.ItemDataRole.UserRole + 4  # True on the row of the song playing now
 
 _GROUP = 0  # internalId of group rows; song rows carry their group's row + 1
 
@@ -55,6 +56,8 @@ class BrowserModel(QAbstractItemModel):
         self.show_all = False
         self.more_groups = False
         self._icons: dict[str, QIcon] = {}
+        self.playing: str | None = None  # the song playing now: marked apart from "has a file"
+        self._rows: dict[str, list[QModelIndex]] | None = None  # song id -> its rows
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
@@ -105,6 +108,7 @@ class BrowserModel(QAbstractItemModel):
         self.endResetModel()
 
     def _apply_filter(self) -> None:
+        self._rows = None
         keep = self._filter
         self.more_groups = False
         if keep is None:
@@ -202,12 +206,20 @@ class BrowserModel(QAbstractItemModel):
     def audio_state(self, song_id: str) -> str:
         return self._audio_state(song_id)
 
+    def _song_rows(self) -> dict[str, list[QModelIndex]]:
+        # Built once per filter or grouping, so refreshing one song (a play, a link) is a
+        # lookup instead of a walk through every shown row.
+        if self._rows is None:
+            rows: dict[str, list[QModelIndex]] = {}
+            for row, (_, songs) in enumerate(self._groups):
+                for srow, p in enumerate(songs):
+                    rows.setdefault(self.songs[p].id, []).append(self.createIndex(srow, 0, row + 1))
+            self._rows = rows
+        return self._rows
+
     def find_song(self, song_id: str) -> QModelIndex:
-        for row, (_, songs) in enumerate(self._groups):
-            for srow, p in enumerate(songs):
-                if self.songs[p].id == song_id:
-                    return self.createIndex(srow, 0, row + 1)
-        return QModelIndex()
+        found = self._song_rows().get(song_id)
+        return found[0] if found else QModelIndex()
 
     def find_group(self, key: str) -> QModelIndex:
         for row, (group, _) in enumerate(self._groups):
@@ -219,9 +231,36 @@ class BrowserModel(QAbstractItemModel):
         return len(self._groups)
 
     def refresh_song(self, song_id: str) -> None:
-        index = self.find_song(song_id)
-        if index.isValid():
-            self.dataChanged.emit(index, index)
+        self.refresh_songs([song_id])
+
+    def refresh_songs(self, song_ids) -> None:
+        """Repaint these songs' rows (every row of a song in several groups)."""
+        rows = self._song_rows()
+        for song_id in song_ids:
+            for index in rows.get(song_id, ()):
+                self.dataChanged.emit(index, index)
+
+    def set_playing(self, song_id: str | None) -> None:
+        before, self.playing = self.playing, song_id
+        self.refresh_songs([s for s in (before, song_id) if s])
+
+    def songs_after(self, song_id: str):
+        """Songs after ``song_id`` in the order shown (all groups, filter included), nearest
+        first: where Next goes on past the end of a drama's OST."""
+        order = self.visible_song_ids()
+        try:
+            start = order.index(song_id)
+        except ValueError:
+            return iter(())
+        return iter(order[start + 1 :])
+
+    def songs_before(self, song_id: str):
+        order = self.visible_song_ids()
+        try:
+            start = order.index(song_id)
+        except ValueError:
+            return iter(())
+        return reversed(order[:start])
 
     # --- QAbstractItemModel -----------------------------------------------------------------
 
@@ -294,13 +333,21 @@ class BrowserModel(QAbstractItemModel):
         if role == AUDIO_ROLE:
             return self._audio_state(song.id)
         if role == Qt.ItemDataRole.DecorationRole:
+            if song.id == self.playing:
+                return self._icons.get("playing")
             return self._icons.get(self._audio_state(song.id))
+        if role == Qt.ItemDataRole.FontRole and song.id == self.playing:
+            return self._bold
+        if role == PLAYING_ROLE:
+            return song.id == self.playing
         if role == Qt.ItemDataRole.ForegroundRole and self._audio_state(song.id) in (
             "missing",
             "unplayable",
         ):
             return QColor("#b3261e")
         if role == Qt.ItemDataRole.ToolTipRole:
+            if song.id == self.playing:
+                return "Playing now"
             state = self._audio_state(song.id)
             return {
                 "linked": "Audio file linked: double-click or press Enter to play",

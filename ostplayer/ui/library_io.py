@@ -7,22 +7,24 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ..catalog.library import Library
 from ..domain.catalog_format import CatalogFormatError
-from .background import BackgroundTask, Cancelled
+from ..services.library_service import LibraryService
+from ..services.tasks import Task, TaskRunner
+from .task_progress import TaskProgress
 
 FILTER = "OST Player catalog (*.json);;All files (*)"
 
 
 class LibraryIo(QObject):
-    catalog_replaced = Signal()
     message = Signal(str)
 
-    def __init__(self, library: Library, parent: QWidget) -> None:
+    def __init__(self, library: LibraryService, tasks: TaskRunner, parent: QWidget) -> None:
         super().__init__(parent)
         self.library = library
+        self.tasks = tasks
         self._parent = parent
-        self.task: BackgroundTask | None = None
+        self.task: Task | None = None
+        self.dialog: TaskProgress | None = None
 
     def busy(self) -> bool:
         return self.task is not None and self.task.is_running()
@@ -45,7 +47,7 @@ class LibraryIo(QObject):
             return False
         assert self.task is not None
         self.task.cancel()
-        self.task.wait(120_000)
+        self.task.wait(120)
         return True
 
     def _refuse_when_busy(self) -> bool:
@@ -66,30 +68,29 @@ class LibraryIo(QObject):
         if path:
             self.export_file(Path(path))
 
-    def import_file(self, path: Path) -> BackgroundTask | None:
+    def import_file(self, path: Path) -> Task | None:
         if self._refuse_when_busy():
             return None
         library = self.library
-        task = BackgroundTask(
-            lambda progress: library.import_file(path, progress),
-            f"Importing {path.name}…",
-            self._parent,
-        )
+        task = self.tasks.run("import", lambda ctx: library.import_file(path, ctx))
+        self._replace_dialog()
+        self.dialog = TaskProgress(task, f"Importing {path.name}…", self._parent)
         task.finished.connect(lambda summary: self._imported(path, summary))
         task.failed.connect(lambda exc: self._failed("import", path, exc))
+        task.cancelled.connect(
+            lambda: self.message.emit(f"Import of {path.name} cancelled; nothing was changed.")
+        )
         self.task = task
-        task.start()
         return task
 
-    def export_file(self, path: Path) -> BackgroundTask | None:
+    def export_file(self, path: Path) -> Task | None:
         if self._refuse_when_busy():
             return None
         library = self.library
-        task = BackgroundTask(
-            lambda progress: library.export_file(path),
-            f"Exporting to {path.name}…",
-            self._parent,
-            cancellable=False,
+        task = self.tasks.run("export", lambda _ctx: library.export_file(path))
+        self._replace_dialog()
+        self.dialog = TaskProgress(
+            task, f"Exporting to {path.name}…", self._parent, cancellable=False
         )
         task.finished.connect(
             lambda _r: self.message.emit(
@@ -99,17 +100,18 @@ class LibraryIo(QObject):
         )
         task.failed.connect(lambda exc: self._failed("export", path, exc))
         self.task = task
-        task.start()
         return task
 
+    def _replace_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
+
     def _imported(self, path: Path, summary) -> None:
+        # The library tells every view what the import changed; only the summary is ours.
         self.message.emit(f"Imported {path.name}: {summary}.")
-        self.catalog_replaced.emit()
 
     def _failed(self, what: str, path: Path, exc: BaseException) -> None:
-        if isinstance(exc, Cancelled):
-            self.message.emit(f"Import of {path.name} cancelled; nothing was changed.")
-            return
         if isinstance(exc, CatalogFormatError):
             text = f"Nothing was imported from {path.name}.\n\n{exc}"
         else:

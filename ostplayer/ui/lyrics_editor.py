@@ -35,13 +35,7 @@ from PySide6.QtWidgets import (
 
 from ostplayer.domain.lyrics import Lyrics, parse_lyrics
 from ostplayer.domain.tap_sync import TapSyncSession
-from ostplayer.lyrics_sources import (
-    LyricsFileError,
-    export_error_message,
-    export_lrc_next_to,
-    lrc_target,
-    read_lyrics_text,
-)
+from ostplayer.services.lyrics_file_access import LyricsFileAccess, LyricsFileError
 
 from .tap_sync_page import NUDGE_MS, STEP_BACK_REWIND_MS, TapSyncPage
 
@@ -61,12 +55,14 @@ class LyricsEditorDialog(QDialog):
         play_pause: Callable[[], None] | None = None,
         is_playing: Callable[[], bool] | None = None,
         song_id: str | None = None,
+        files: LyricsFileAccess | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Lyrics — {song_title}" if song_title else "Lyrics")
         self.resize(640, 560)
         self.song_id = song_id
         self._export_target = export_target
+        self._files = files or LyricsFileAccess()
         self._result_text = ""
         initial_text = initial.to_lrc() if initial is not None and not initial.is_empty else ""
         self._initial_text = initial_text
@@ -190,7 +186,7 @@ class LyricsEditorDialog(QDialog):
     def import_file(self, path: str) -> bool:
         """Replace the text with a file's lyrics (any common encoding); False on error."""
         try:
-            text = read_lyrics_text(path)
+            text = self._files.read(path)
         except LyricsFileError as exc:
             self._status.setText(f"Could not import {Path(path).name}: {exc}.")
             return False
@@ -258,13 +254,13 @@ class LyricsEditorDialog(QDialog):
         if lyrics.is_empty:
             self._status.setText("Nothing to export: the lyrics are empty.")
             return None
-        target, exists = lrc_target(self._export_target)
+        target, exists = self._files.export_target(self._export_target)
         if exists and not self._confirm("Replace file?", f"{target} already exists. Replace it?"):
             return None
         try:
-            path = export_lrc_next_to(self._export_target, lyrics)
+            path = self._files.export(self._export_target, lyrics)
         except OSError as exc:
-            self._status.setText(export_error_message(exc, target))
+            self._status.setText(self._files.error_message(exc, target))
             return None
         note = "" if lyrics.synced else " (plain lyrics: not synced)"
         self._status.setText(f"Exported to {path}{note}")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ostplayer.lyrics_sources import FoundLyrics, LyricsOrigin
+from ostplayer.domain.found_lyrics import FoundLyrics, LyricsOrigin
 
 __all__ = ["ElidedLabel", "make_button", "make_row", "origin_text"]
 

@@ -1,6 +1,11 @@
 """Wires the lyrics view to the library and the player: which song's lyrics, where they come
 from, the highlight clock, seeking, offsets, and the editor.
 
+Lyrics are asked of the lyrics service, which reads files off the GUI thread: the view says
+"Looking for lyrics…" until they are back, and shows them as soon as they are. A link,
+relink or unlink of the song shown, or a lyrics save, makes the library say so, and the panel
+looks again at once.
+
 The view follows the playing song; with nothing playing it shows the selected song. The
 highlight is driven by a 16 ms precise timer reading the bridge's interpolated position
 (libVLC itself reports time in ~250 ms steps). It runs only while it can change what the
@@ -14,17 +19,19 @@ can never stamp a line with another song's time.
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..catalog.library import Library
-from ..lyrics_sources import FoundLyrics, LyricsOrigin, resolve_lyrics
+from ..domain.changes import LibraryChange
+from ..domain.found_lyrics import FoundLyrics, LyricsOrigin
 from ..playback.base import PlayerState
+from ..services.library_service import LibraryService
+from ..services.lyrics_service import LyricsResult, LyricsService
+from ..services.playback_session import PlaybackSession
+from ..services.settings import Keys, Settings
 from .lyrics_view import LyricsView
-from .playback_controller import PlaybackController
 
 if TYPE_CHECKING:  # the editor is imported when first opened, not at start-up
     from .lyrics_editor import LyricsEditorDialog
@@ -45,18 +52,20 @@ ORIGIN_LABELS = {
 
 class LyricsPanel(QObject):
     message = Signal(str)
-    lyrics_changed = Signal(str)  # song id whose saved lyrics changed
+    source_known = Signal(str)  # song id whose lyrics source is now known (the page says it)
 
     def __init__(
         self,
-        library: Library,
-        controller: PlaybackController,
-        settings: QSettings,
+        library: LibraryService,
+        lyrics: LyricsService,
+        session: PlaybackSession,
+        settings: Settings,
         parent_widget: QWidget,
     ) -> None:
         super().__init__(parent_widget)
         self.library = library
-        self.controller = controller
+        self.lyrics = lyrics
+        self.controller = session
         self.settings = settings
         self._parent = parent_widget
         self.view = LyricsView()
@@ -78,12 +87,13 @@ class LyricsPanel(QObject):
         self.view.edit_requested.connect(lambda: self.edit(self.song_id))
         self.view.sync_requested.connect(lambda: self.edit(self.song_id, sync=True))
         self.view.visibility_changed.connect(lambda _shown: self._update_timer())
-        bridge = controller.bridge
-        bridge.state_changed.connect(self._on_state)
-        bridge.time_changed.connect(lambda _ms: self._tick())
-        controller.now_playing.connect(self.show_song)
-        controller.now_playing.connect(lambda _song: self._link_editor())
-        controller.stopped.connect(self._on_stopped)
+        session.state_changed.connect(self._on_state)
+        session.position_changed.connect(lambda _ms: self._tick())
+        session.now_playing.connect(self.show_song)
+        session.now_playing.connect(lambda _song: self._link_editor())
+        session.stopped.connect(self._on_stopped)
+        lyrics.resolved.connect(self._on_resolved)
+        library.changed.connect(self._on_library_changed)
         self.view.set_romanization(self.romanization)
 
     @property
@@ -108,36 +118,55 @@ class LyricsPanel(QObject):
         if self._selected:
             self.show_song(self._selected)
 
-    def find(self, song_id: str, problems: list[str] | None = None) -> FoundLyrics | None:
-        song = self.library.catalog.songs.get(song_id)
-        if song is None:
-            return None
-        return resolve_lyrics(
-            self.library.saved_lyrics(song_id),
-            self.library.audio_path(song_id),
-            song.lyrics_excerpt or None,
-            problems,
-        )
+    def find(self, song_id: str) -> FoundLyrics | None:
+        """The lyrics already looked up for ``song_id`` (None when none, or not yet)."""
+        result = self.lyrics.cached(song_id)
+        return result.found if result is not None else None
 
     def describe_source(self, song_id: str) -> str:
-        found = self.find(song_id)
-        if found is None:
+        """One line for the song page; "" while the lookup runs (the page is redrawn)."""
+        result = self.lyrics.cached(song_id)
+        if result is None:
+            self.lyrics.request(song_id)
+            return "Looking for lyrics…"
+        if result.found is None:
             return "No lyrics yet."
-        kind = "synced" if found.lyrics.synced else "not synced"
-        return f"Lyrics from {ORIGIN_LABELS[found.origin]} ({kind})."
+        kind = "synced" if result.found.lyrics.synced else "not synced"
+        return f"Lyrics from {ORIGIN_LABELS[result.found.origin]} ({kind})."
 
     def show_song(self, song_id: str) -> None:
         song = self.library.catalog.songs.get(song_id)
         if song is None:
             return
         self.song_id = song_id
-        problems: list[str] = []
-        self.view.set_lyrics(self.find(song_id, problems), song.title)
-        self.view.set_offset(self.library.lyrics_offset(song_id))
-        for problem in problems:  # e.g. an MP3 renamed .lrc next to the audio
+        result = self.lyrics.request(song_id)
+        if result is None:
+            self.view.set_pending(song.title)
+            self._update_timer()
+            return
+        self._show_result(result)
+
+    def _show_result(self, result: LyricsResult) -> None:
+        song = self.library.catalog.songs.get(result.song_id)
+        if song is None:
+            return
+        self.view.set_lyrics(result.found, song.title)
+        self.view.set_offset(self.library.lyrics_offset(result.song_id))
+        for problem in result.problems:  # e.g. an MP3 renamed .lrc next to the audio
             self.message.emit(problem)
         self._update_timer()
         self._tick()
+
+    def _on_resolved(self, result: LyricsResult) -> None:
+        if result.song_id == self.song_id:
+            self._show_result(result)
+        self.source_known.emit(result.song_id)
+
+    def _on_library_changed(self, change: LibraryChange) -> None:
+        if self.song_id is not None and (change.catalog_replaced or change.touches(self.song_id)):
+            if change.played and not (change.personal or change.changed):
+                return  # a play was counted: the lyrics are the same
+            self.show_song(self.song_id)
 
     def reload(self) -> None:
         if self.song_id:
@@ -188,17 +217,21 @@ class LyricsPanel(QObject):
 
     def _save_offset(self, ms: int) -> None:
         if self.song_id:
-            self.library.set_lyrics_offset(self.song_id, ms)
+            try:
+                self.library.set_lyrics_offset(self.song_id, ms)
+            except OSError as exc:
+                self.message.emit(f"The lyrics offset could not be saved: {exc.strerror or exc}.")
+                return
             self.message.emit(f"Lyrics offset {ms:+d} ms saved for this song.")
 
     # --- view options -----------------------------------------------------------------------
 
     @property
     def romanization(self) -> bool:
-        return self.settings.value("lyrics/romanization", False) in (True, "true")
+        return self.settings.get(Keys.ROMANIZATION)
 
     def set_romanization(self, enabled: bool) -> None:
-        self.settings.setValue("lyrics/romanization", enabled)
+        self.settings.set(Keys.ROMANIZATION, bool(enabled))
         self.view.set_romanization(enabled)
 
     # --- editing ----------------------------------------------------------------------------
@@ -221,12 +254,13 @@ class LyricsPanel(QObject):
                     "plays (Link audio file… on the song page)."
                 )
                 return
-            if not os.path.isfile(path):
+            if self.library.audio_state(song_id) == "missing":
                 self.message.emit(f"The linked audio file is missing ({path}). Relink it first.")
                 return
             if song_id != self.controller.current_song_id:
-                # Tapping along needs the music: start the song the user wants to sync.
-                self.controller.play_list([song_id], 0)
+                # Tapping along needs the music: start the song the user wants to sync, and
+                # stop at its end rather than go on to the next song.
+                self.controller.play_list([song_id], 0, continue_past_end=False)
         found = self.find(song_id)
         initial = found.lyrics if found is not None else None
         dialog = self._editor or LyricsEditorDialog(
@@ -237,6 +271,7 @@ class LyricsPanel(QObject):
             self._parent,
             export_target=self.library.audio_path(song_id),
             song_id=song_id,
+            files=self.lyrics.file_access(song_id),
         )
         if dialog is not self._editor:
             dialog.accepted.connect(lambda: self._saved(song_id, dialog))
@@ -255,10 +290,17 @@ class LyricsPanel(QObject):
         if editor is None:
             return
         c = self.controller
-        if editor.song_id == c.current_song_id and c.state() in _ACTIVE:
-            editor.set_playback(
-                c.position_ms, c.seek, c.play_pause, lambda: c.state() is PlayerState.PLAYING
-            )
+        song = editor.song_id
+        if song == c.current_song_id and (c.state() in _ACTIVE or c.finished_song == song):
+            # Still linked once the song has played to its end: the last lines can be tapped
+            # (at the end), and Play replays it with the tapping session as it was.
+            def position() -> int:
+                return c.length_ms() if c.finished_song == song else c.position_ms()
+
+            def playing() -> bool:
+                return c.state() is PlayerState.PLAYING or c.finished_song == song
+
+            editor.set_playback(position, c.seek, c.play_pause, playing)
         else:
             editor.set_playback(None, None)
 
@@ -289,15 +331,17 @@ class LyricsPanel(QObject):
             # Saving what was shown (e.g. the catalog excerpt) must not copy it into the library.
             self.message.emit("No changes to save.")
             return
-        self.library.set_saved_lyrics(song_id, dialog.result_text() or None)
-        # The offset was tuned to the old timings; it would shift the new ones wrongly.
+        # The offset was tuned to the old timings; it would shift the new ones wrongly. One
+        # write for both: a crash between two would pair the new lyrics with the old offset.
         offset_reset = self.library.lyrics_offset(song_id) != 0
-        if offset_reset:
-            self.library.set_lyrics_offset(song_id, 0)
+        try:
+            self.library.set_saved_lyrics(
+                song_id, dialog.result_text() or None, reset_offset=offset_reset
+            )
+        except OSError as exc:
+            self.message.emit(f"The lyrics could not be saved: {exc.strerror or exc}.")
+            return
         self.message.emit(
             "Lyrics saved in your library"
             + (" (their timing offset is back to 0)." if offset_reset else ".")
         )
-        if song_id == self.song_id:
-            self.reload()
-        self.lyrics_changed.emit(song_id)

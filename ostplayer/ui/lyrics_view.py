@@ -38,8 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ostplayer.domain.found_lyrics import FoundLyrics
 from ostplayer.domain.lyrics import Lyrics
-from ostplayer.lyrics_sources import FoundLyrics
+from ostplayer.domain.lyrics_follow import LyricsFollower
 
 from .lyrics_document import PAGE_MARGIN, LyricsDocumentView
 from .lyrics_group import LyricsColors, blend
@@ -53,7 +54,6 @@ OFFSET_STEP_MS = 100
 
 
 SCROLL_FRAME_MS = 33
-WORD_FRAME_MS = 16  # word-by-word colouring moves continuously: a frame at 60 Hz
 
 
 class LyricsView(QWidget):
@@ -74,10 +74,7 @@ class LyricsView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.scroll_duration_ms = scroll_duration_ms
-        self._lyrics: Lyrics | None = None
-        self._current = -1
-        self._position = 0
-        self._offset = 0
+        self._follow = LyricsFollower()
         self._romanized = False
         self._large = False
         self._following = True
@@ -116,9 +113,10 @@ class LyricsView(QWidget):
         empty = QWidget()
         empty_col = QVBoxLayout(empty)
         empty_col.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
-        empty_label = QLabel("No lyrics yet")
-        empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        empty_col.addWidget(empty_label)
+        self._empty_label = QLabel("No lyrics yet")
+        self._empty_label.setObjectName("lyricsEmpty")
+        self._empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        empty_col.addWidget(self._empty_label)
         add = _button("Add lyrics…", "Type, paste or import lyrics", self.edit_requested)
         empty_col.addWidget(add, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_col.addStretch(1)
@@ -169,7 +167,24 @@ class LyricsView(QWidget):
 
     @property
     def lyrics(self) -> Lyrics | None:
-        return self._lyrics
+        return self._follow.lyrics
+
+    @property
+    def follower(self) -> LyricsFollower:
+        return self._follow
+
+    # Shorthands for the follower's state, which is the one truth about the highlight.
+    @property
+    def _lyrics(self) -> Lyrics | None:
+        return self._follow.lyrics
+
+    @property
+    def _current(self) -> int:
+        return self._follow.current
+
+    @property
+    def _offset(self) -> int:
+        return self._follow.offset_ms
 
     @property
     def current_group_index(self) -> int:
@@ -202,13 +217,12 @@ class LyricsView(QWidget):
         self._anim.stop()
         self._resume_timer.stop()
         self._following = True
-        self._current = -1
-        self._offset = 0
-        self._update_offset_label()
+        self._empty_label.setText("No lyrics yet")
         self._title.setText(song_title)
         self._title.setVisible(bool(song_title))
         lyrics = found.lyrics if found is not None and not found.lyrics.is_empty else None
-        self._lyrics = lyrics
+        self._follow.set_lyrics(lyrics, 0)
+        self._update_offset_label()
         self._origin.set_full_text(origin_text(found) if lyrics is not None and found else "")
         self._origin.setVisible(lyrics is not None)
         synced = lyrics is not None and lyrics.synced
@@ -219,7 +233,12 @@ class LyricsView(QWidget):
         self._stack.setCurrentIndex(1 if lyrics is not None else 0)
         self._doc.verticalScrollBar().setValue(0)
         if synced:
-            self._set_current(lyrics.group_index_at(self._position, 0), animate=False)
+            self._set_current(self._follow.current, animate=False)
+
+    def set_pending(self, song_title: str = "") -> None:
+        """The song's lyrics are being looked up: say so instead of "No lyrics yet"."""
+        self.set_lyrics(None, song_title)
+        self._empty_label.setText("Looking for lyrics…")
 
     def _rebuild(self) -> None:
         if self._colors is None:
@@ -238,35 +257,21 @@ class LyricsView(QWidget):
 
     def set_position(self, ms: int) -> None:
         """Playback position (ms); cheap when the current group does not change."""
-        self._position = ms
-        lyrics = self._lyrics
-        if lyrics is None or not lyrics.synced:
-            return
-        index = lyrics.group_index_at(ms, self._offset)
-        if index != self._current:
-            self._set_current(index, animate=True)
-        if index >= 0 and self._doc.has_words(index):
-            self._doc.update_words(ms + lyrics.offset_ms + self._offset)
+        follow = self._follow
+        if follow.update(ms):
+            self._set_current(follow.current, animate=True)
+        if follow.current >= 0 and self._doc.has_words(follow.current):
+            self._doc.update_words(follow.word_position())
 
     def ms_until_next_change(self) -> int | None:
-        """From the last position set, how long until the highlight must move again:
-        the next line, or the next frame while a word-by-word line is being sung. None when
-        nothing more changes (unsynced, or past the last line)."""
-        lyrics = self._lyrics
-        if lyrics is None or not lyrics.synced:
-            return None
-        if self._current >= 0 and self._doc.has_words(self._current):
-            return WORD_FRAME_MS
-        following = self._current + 1
-        if following >= len(lyrics.groups):
-            return None
-        return lyrics.effective_time(following, self._offset) - self._position
+        """From the last position set, how long until the highlight must move again."""
+        return self._follow.ms_until_next_change()
 
     def set_offset(self, ms: int) -> None:
         """Restore a saved offset (positive: lyrics earlier). Does not emit."""
-        self._offset = int(ms)
+        if self._follow.set_offset(ms):
+            self._set_current(self._follow.current, animate=True)
         self._update_offset_label()
-        self.set_position(self._position)
 
     def set_romanization(self, enabled: bool) -> None:
         """Show a romanized line under each line with Hangul."""
@@ -287,7 +292,7 @@ class LyricsView(QWidget):
         self._rebuild()
         self._doc.set_current(self._current)
         if self._synced():
-            self._doc.update_words(self._position + self._lyrics.offset_ms + self._offset)
+            self._doc.update_words(self._follow.word_position())
             self._recenter_later()
         else:
             bar.setValue(round(fraction * bar.maximum()))
@@ -295,7 +300,6 @@ class LyricsView(QWidget):
     # ------------------------------------------------------------------ internals
 
     def _set_current(self, index: int, *, animate: bool) -> None:
-        self._current = index
         self._doc.set_current(index)
         if self._following:
             self._scroll_to_current(animate)
@@ -351,7 +355,7 @@ class LyricsView(QWidget):
         lyrics = self._lyrics
         if lyrics is None or not lyrics.synced:
             return
-        ms = max(0, lyrics.effective_time(index, self._offset))
+        ms = self._follow.time_of(index)
         self._resume_timer.stop()
         self._following = True
         self.seek_requested.emit(ms)

@@ -1,17 +1,20 @@
-"""The main window: assembles the browser, reading pane, lyrics, transport and queue.
+"""The main window: lays out the browser, reading pane, lyrics, transport and queue.
 
 Started by the app in two steps: the bare window (title, geometry, "Opening your library…")
-is shown and painted first, then ``assemble`` opens its parts. Importing the parts and
-building them costs more than starting Qt itself, so they are imported inside ``assemble``
-and the user sees the window at once instead of after a blank pause.
+is shown and painted first, then ``assemble`` builds its parts from the application context.
+Importing the parts and building them costs more than starting Qt itself, so they are
+imported inside ``assemble`` and the user sees the window at once instead of a blank pause.
+
+The window owns no state of its own beyond layout: playback is the session's, the library is
+the library service's, and each part listens to them itself.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractSlider,
     QAbstractSpinBox,
@@ -24,91 +27,122 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..services.settings import Keys, Settings
+
 if TYPE_CHECKING:
-    from ..catalog.library import Library
-    from ..playback.base import Player
+    from ..domain.changes import LibraryChange
+    from ..services.context import AppContext
+
+APP_TITLE = "OST Player"
 
 
 class MainWindow(QMainWindow):
     first_painted = Signal()  # the window's first frame, possibly before it is assembled
     content_painted = Signal()  # the first frame with the library in it
 
-    def __init__(self, library: Library | None, player: Player | None, settings: QSettings):
-        """With ``library`` None, only the bare window: call ``assemble`` once it shows."""
+    def __init__(self, settings: Settings, context: AppContext | None = None) -> None:
+        """With ``context`` None, only the bare window: call ``assemble`` once it shows."""
         super().__init__()
-        self.setWindowTitle("OST Player")
+        self.setWindowTitle(APP_TITLE)
         self.settings = settings
         self.assembled = False
         self._io = None
-        geometry = settings.value("ui/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
+        geometry = settings.get(Keys.GEOMETRY)
+        if not (geometry and self.restoreGeometry(geometry)):
             self.resize(1180, 760)
-        if library is None or player is None:
+        if context is None:
             placeholder = QLabel("Opening your library…")
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.setCentralWidget(placeholder)
             return
-        self.assemble(library, player)
+        self.assemble(context)
 
-    def assemble(self, library: Library, player: Player) -> None:
-        from . import menus
-        from .banner import Banner
+    def assemble(self, ctx: AppContext) -> None:
+        from .actions import WindowCommands, create_actions
+        from .banner import Banner, BannerStack
         from .browser import BrowserPanel
         from .browser_model import BrowserModel
         from .lyrics_panel import LyricsPanel
+        from .menus import TreeKeyFilter, audio_icons, build_menus
         from .page_view import PageView
-        from .playback_controller import PlaybackController
         from .playback_ui import PlaybackUi
-        from .player_bridge import PlayerBridge
         from .queue_panel import QueuePanel, UpcomingModel
         from .reading_pane import ReadingPane
         from .search_service import SearchService
-        from .song_actions import LinkStatus, SongActions
+        from .song_actions import SongActions
         from .transport import TransportBar
 
-        settings = self.settings
-        self.library = library
-        self.player = player
-        self.status = LinkStatus(library)
+        self.ctx = ctx
+        self.library = ctx.library
+        self.session = ctx.playback
+        library, session, settings = ctx.library, ctx.playback, self.settings
 
-        # Browser (left) and reading pane (right).
-        self.model = BrowserModel(library.catalog, self.status)
-        self.model.set_icons(menus.audio_icons(self.style()))
+        self.model = BrowserModel(library.catalog, library.audio_state)
+        self.model.set_icons(audio_icons(self.style()))
         self.search = SearchService(library.catalog, self, start=False)
         self.browser = BrowserPanel(self.model, self.search)
         self.page_view = PageView()
-        self.reading = ReadingPane(library, self.status, self.page_view, player.available)
-        self.actions_ = SongActions(library, self.status, self)
-        self.notice_banner = Banner(warning=True)
-        self.resume_banner = Banner()
+        self.reading = ReadingPane(library, self.page_view, session.available)
+        self.actions_ = SongActions(library, self)
 
-        # Playback.
-        self.bridge = PlayerBridge(player, parent=self)
-        self.controller = PlaybackController(player, self.bridge, self._playable_path, self)
         self.transport = TransportBar()
-        self.upcoming = UpcomingModel(lambda: self.controller.queue.upcoming(), self.describe)
+        self.upcoming = UpcomingModel(session.queue.upcoming, library.describe)
         self.queue_panel = QueuePanel(self.upcoming)
-        self.playback = PlaybackUi(
-            library,
-            player,
-            self.controller,
-            self.transport,
-            self.queue_panel,
-            self.upcoming,
-            self.status,
-            settings,
-            self.describe,
-            self,
-        )
-        self.lyrics = LyricsPanel(library, self.controller, settings, self)
+        self.lyrics = LyricsPanel(library, ctx.lyrics, session, settings, self)
         self.reading.lyrics_source = self.lyrics.describe_source
 
         self._build_layout()
-        self.menu_actions = menus.build(self)
+        # Over the reading area, never in a layout: showing one moves nothing under the mouse.
+        self.banners = BannerStack(self.content_splitter)
+        self.notice_banner = self.banners.add(Banner(warning=True))
+        self.playback_notice = self.banners.add(Banner(warning=True))
+        self.playback_notice.setObjectName("playbackNotice")
+        self.playback_notice.label.setObjectName("playbackNoticeText")
+        self.resume_banner = self.banners.add(Banner())
+        self.playback = PlaybackUi(
+            session,
+            library,
+            self.transport,
+            self.queue_panel,
+            self.upcoming,
+            self.playback_notice,
+            self,
+        )
+        commands = WindowCommands(
+            import_catalog=lambda: self.io.choose_import(),
+            export_catalog=lambda: self.io.choose_export(),
+            link_current=self._link_current,
+            quit=self.close,
+            home=self.reading.home,
+            focus_search=self.browser.focus_search,
+            set_grouping=lambda g: self.browser.set_grouping(g),
+            set_newest_first=lambda on: self.browser.set_grouping(self.model.grouping, on),
+            set_lyrics_visible=self.set_lyrics_visible,
+            set_lyrics_mode=self.set_lyrics_mode,
+            set_romanization=self.lyrics.set_romanization,
+            set_queue_visible=self.set_queue_visible,
+            set_follow_playing=lambda on: settings.set(Keys.FOLLOW_PLAYING, bool(on)),
+            seek_back=lambda: self._arrow(-5000),
+            seek_forward=lambda: self._arrow(5000),
+            about=self._about,
+        )
+        self.menu_actions = create_actions(
+            self,
+            session,
+            commands,
+            grouping=self.model.grouping,
+            newest_first=self.model.newest_first,
+            lyrics_visible=settings.get(Keys.LYRICS_VISIBLE),
+            romanization=self.lyrics.romanization,
+            follow_playing=settings.get(Keys.FOLLOW_PLAYING),
+        )
+        build_menus(self.menuBar(), self.menu_actions)
+        self.lyrics.view.setVisible(self.menu_actions["lyrics"].isChecked())
+        # Left/Right on a drama row keep collapsing/expanding it instead of seeking.
+        self.browser.tree.installEventFilter(TreeKeyFilter(self.browser.tree, self.model))
         self._connect()
         self._restore_state()
+        session.set_continuation(self.model.songs_after, self.model.songs_before)
         self.assembled = True
         # The window's own paint event may not come again (its children cover it); the
         # browser's first paint is the moment the library is on screen.
@@ -120,9 +154,8 @@ class MainWindow(QMainWindow):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 6, 6, 0)
-        right_layout.addWidget(self.notice_banner)
-        right_layout.addWidget(self.resume_banner)
         self.content_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.content_splitter.setObjectName("contentSplitter")
         self.content_splitter.addWidget(self.page_view)
         self.content_splitter.addWidget(self.lyrics.view)
         self.content_splitter.setStretchFactor(0, 3)
@@ -147,9 +180,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.queue_dock)
         self.queue_dock.hide()
         self.statusBar().showMessage("Ready")
-        if not self.player.available:
+        if not self.session.available:
             # Permanent, not a message: it stays true for the whole session.
-            reason = self.player.unavailable_reason
+            reason = self.session.unavailable_reason
             if not reason.startswith("Playback"):
                 reason = f"Playback is off: {reason}"
             self.playback_off = QLabel(reason)
@@ -157,51 +190,40 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(self.playback_off)
 
     def _connect(self) -> None:
-        from . import menus
+        from .menus import RowCommands
 
         self.browser.song_selected.connect(lambda sid: self.reading.show("song", sid))
         self.browser.song_selected.connect(self.lyrics.select)
-        self.lyrics.message.connect(self.show_status)
-        self.lyrics.lyrics_changed.connect(self._on_song_changed)
         self.browser.group_selected.connect(
             lambda key: self.reading.show("group", key, self.model.grouping)
         )
         self.browser.song_activated.connect(self.play_songs)
+        self.browser.grouping_changed.connect(self._follow_grouping)
         self.browser.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.browser.tree.customContextMenuRequested.connect(
-            lambda pos: menus.show_row_menu(self, pos)
+        self.browser.tree.customContextMenuRequested.connect(self._show_row_menu)
+        self._row_commands = RowCommands(
+            play=lambda sid: self.play_songs(sid, self._context_list(sid)),
+            queue=self.queue_song,
+            choose_and_link=self.actions_.choose_and_link,
+            unlink=self.actions_.unlink,
+            show_in_folder=self.actions_.show_in_folder,
+            edit_lyrics=self.edit_lyrics,
         )
         self.page_view.link_activated.connect(self._on_link)
         self.page_view.file_dropped.connect(self._on_page_drop)
         self.model.file_dropped.connect(self.actions_.link)
-        self.actions_.changed.connect(self._on_song_changed)
+        self.lyrics.message.connect(self.show_status)
+        self.lyrics.source_known.connect(self.reading.song_changed)
         self.actions_.message.connect(self.show_status)
         self.playback.message.connect(self.show_status)
-        self.playback.song_marked.connect(self._on_song_changed)
         self.reading.shown.connect(self._remember_page)
-        self._shortcuts()
-
-    def _shortcuts(self) -> None:
-        from . import menus
-
-        c = self.controller
-        bindings = [
-            ("Space", c.play_pause),
-            ("Ctrl+Left", c.previous),
-            ("Ctrl+Right", c.next),
-            ("Left", lambda: self._arrow(-5000)),
-            ("Right", lambda: self._arrow(5000)),
-            (QKeySequence(Qt.Key.Key_MediaTogglePlayPause), c.play_pause),
-            (QKeySequence(Qt.Key.Key_MediaPlay), c.play_pause),
-            (QKeySequence(Qt.Key.Key_MediaPause), c.play_pause),
-            (QKeySequence(Qt.Key.Key_MediaStop), c.stop),
-            (QKeySequence(Qt.Key.Key_MediaNext), c.next),
-            (QKeySequence(Qt.Key.Key_MediaPrevious), c.previous),
-        ]
-        for key, slot in bindings:
-            QShortcut(QKeySequence(key), self, slot)
-        # Left/Right on a drama row keep collapsing/expanding it instead of seeking.
-        self.browser.tree.installEventFilter(menus.TreeKeyFilter(self.browser.tree, self.model))
+        self.library.changed.connect(self._on_library_changed)
+        self.library.audio_states_changed.connect(self.model.refresh_songs)
+        self.session.now_playing.connect(self._on_now_playing)
+        self.session.stopped.connect(self._on_stopped)
+        self.queue_dock.visibilityChanged.connect(
+            lambda shown: self.menu_actions.set_checked_quietly("queue", shown)
+        )
 
     def _arrow(self, seek_ms: int) -> None:
         # A window shortcut wins over a focused slider's own arrow keys; hand them back,
@@ -216,7 +238,7 @@ class MainWindow(QMainWindow):
         elif isinstance(focus, QAbstractSpinBox):
             focus.stepBy(1 if seek_ms > 0 else -1)
         else:
-            self.controller.seek_relative(seek_ms)
+            self.session.seek_relative(seek_ms)
 
     @property
     def io(self):
@@ -224,44 +246,52 @@ class MainWindow(QMainWindow):
         if self._io is None:
             from .library_io import LibraryIo
 
-            self._io = LibraryIo(self.library, self)
-            self._io.catalog_replaced.connect(self._on_catalog_replaced)
+            self._io = LibraryIo(self.library, self.ctx.tasks, self)
             self._io.message.connect(self.show_status)
         return self._io
 
     # --- behaviour --------------------------------------------------------------------------
 
-    def describe(self, song_id: str) -> str:
-        song = self.library.catalog.songs.get(song_id)
-        if song is None:
-            return song_id
-        return f"{song.title} — {self.library.catalog.performer_names(song)}"
-
-    def _playable_path(self, song_id: str) -> str | None:
-        return self.library.audio_path(song_id)
-
     def play_songs(self, song_id: str, song_ids: list[str]) -> None:
-        if not self.player.available:
-            self.show_status(f"Cannot play: {self.player.unavailable_reason}")
+        if not self.session.available:
+            self.show_status(f"Cannot play: {self.session.unavailable_reason}")
             return
-        if self.status(song_id) == "none":
+        if self.library.audio_state(song_id) == "none":
             self.show_status("This song has no audio file linked yet: use “Link audio file…”.")
             self.reading.show("song", song_id)
             return
         index = song_ids.index(song_id) if song_id in song_ids else 0
-        self.controller.play_list(song_ids, index)
+        self.session.play_list(song_ids, index)
 
     def queue_song(self, song_id: str, next_up: bool) -> None:
         """Play next / add to queue; with nothing playing, just play it."""
-        if self.controller.current_song_id is None:
+        if self.session.current_song_id is None:
             self.play_songs(song_id, [song_id])
             return
         if next_up:
-            self.controller.play_next(song_id)
+            self.session.play_next(song_id)
         else:
-            self.controller.enqueue(song_id)
+            self.session.enqueue(song_id)
         self.queue_dock.show()
-        self.show_status(f"Queued “{self.library.catalog.songs[song_id].title}”.")
+        self.show_status(f"Queued “{self.library.title(song_id)}”.")
+
+    def _show_row_menu(self, pos) -> None:
+        from .menus import row_menu
+
+        tree = self.browser.tree
+        song = self.model.song_at(tree.indexAt(pos))
+        if song is None:
+            return
+        menu = row_menu(
+            tree,
+            song.id,
+            self.library.audio_state(song.id),
+            bool(self.library.audio_path(song.id)),
+            self.session.available,
+            self._row_commands,
+        )
+        menu.exec(tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def _on_link(self, kind: str, ident: str) -> None:
         if kind.startswith("action/"):
@@ -287,6 +317,13 @@ class MainWindow(QMainWindow):
         index = self.model.find_song(song_id)
         return self.model.sibling_song_ids(index) if index.isValid() else [song_id]
 
+    def _link_current(self) -> None:
+        kind, ident = self.reading.current
+        if kind == "song":
+            self.actions_.choose_and_link(ident)
+        else:
+            self.show_status("Select a song first, then link the audio file you own.")
+
     def _on_page_drop(self, path: str) -> None:
         kind, ident = self.reading.current
         if kind == "song":
@@ -294,26 +331,45 @@ class MainWindow(QMainWindow):
         else:
             self.show_status("Drop an audio file on a song (its page or its row) to link it.")
 
-    def _on_song_changed(self, song_id: str) -> None:
-        self.model.refresh_song(song_id)
-        if self.reading.current == ("song", song_id):
-            self.reading.refresh()
+    def _on_library_changed(self, change: LibraryChange) -> None:
+        if change.catalog_changed:
+            current = self.browser.current_song_id()
+            self.model.set_catalog(self.library.catalog)
+            self.search.set_catalog(self.library.catalog)
+            self.browser.apply_search()
+            if current:
+                self.browser.select_song(current, scroll=False)
+            kind, ident = self.reading.current
+            if not (kind and self.reading.show(kind, ident)):
+                self.reading.home()
+        else:
+            self.model.refresh_songs(change.personal | change.played)
 
-    def _on_catalog_replaced(self) -> None:
-        current = self.reading.current
-        self.model.set_catalog(self.library.catalog)
-        self.search.set_catalog(self.library.catalog)
-        self.status.refresh_all()
-        self.browser.apply_search()
-        if not (current[0] and self.reading.show(*current)):
-            self.reading.home()
+    def _on_now_playing(self, song_id: str) -> None:
+        self.resume_banner.hide()  # anything playing answers the resume offer
+        self.model.set_playing(song_id)
+        self.setWindowTitle(f"{self.library.describe(song_id)} · {APP_TITLE}")
+        if self.settings.get(Keys.FOLLOW_PLAYING) and not self.browser.select_song(song_id):
+            self.reading.show("song", song_id)
+
+    def _on_stopped(self) -> None:
+        self.model.set_playing(None)
+        self.setWindowTitle(APP_TITLE)
+
+    def _follow_grouping(self, grouping, newest_first: bool) -> None:
+        # Every path that regroups (box, button, menu, restored settings) ends here.
+        self.menu_actions.set_checked_quietly(f"group-{grouping.value}", True)
+        self.menu_actions.set_checked_quietly("newest", newest_first)
 
     def edit_lyrics(self, song_id: str) -> None:
         self.lyrics.edit(song_id)
 
     def set_lyrics_visible(self, visible: bool) -> None:
         self.lyrics.view.setVisible(visible)
-        self.settings.setValue("ui/lyrics_visible", visible)
+        self.settings.set(Keys.LYRICS_VISIBLE, bool(visible))
+
+    def set_queue_visible(self, visible: bool) -> None:
+        self.queue_dock.setVisible(visible)
 
     def set_lyrics_mode(self, on: bool) -> None:
         """Lyrics fill the window in large type; everything but the transport steps aside."""
@@ -321,7 +377,7 @@ class MainWindow(QMainWindow):
         self.page_view.setVisible(not on)
         self.lyrics.view.setVisible(on or self.menu_actions["lyrics"].isChecked())
         self.lyrics.view.set_large(on)
-        self.menu_actions["lyrics-mode"].setChecked(on)
+        self.menu_actions.set_checked_quietly("lyrics-mode", on)
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
@@ -333,41 +389,57 @@ class MainWindow(QMainWindow):
     def offer_resume(self) -> None:
         from .transport import format_ms
 
-        offer = self.playback.resume_offer()
+        offer = self.session.resume_offer()
         if offer is None:
             return
         song_id, position = offer
-        title = self.library.catalog.songs[song_id].title
         self.resume_banner.show_message(
-            f"Resume “{title}” where you left off ({format_ms(position)})?",
+            f"Resume “{self.library.title(song_id)}” where you left off ({format_ms(position)})?",
             [
                 (
                     "Resume",
-                    lambda: self.playback.resume(song_id, position, self._context_list(song_id)),
+                    lambda: self.session.resume(song_id, position, self._context_list(song_id)),
                 )
             ],
+            on_dismiss=self.session.dismiss_resume,
+        )
+
+    def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from .menus import about_text
+
+        QMessageBox.about(
+            self,
+            "About OST Player",
+            about_text(
+                self.session.available, self.session.unavailable_reason, self.library.data_dir
+            ),
         )
 
     # --- state ------------------------------------------------------------------------------
 
     def _remember_page(self, kind: str, ident: str) -> None:
-        self.settings.setValue("ui/last_page", f"{kind}:{ident}")
+        self.settings.set(Keys.LAST_PAGE, f"{kind}:{ident}")
 
     def _restore_state(self) -> None:
         from ..domain.grouping import Grouping
 
         s = self.settings
-        splitter = s.value("ui/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-        try:
-            grouping = Grouping(s.value("ui/grouping", "drama"))
-        except ValueError:
-            grouping = Grouping.DRAMA
-        newest = s.value("ui/newest_first", True) not in (False, "false")
+        for splitter, key in (
+            (self.splitter, Keys.SPLITTER),
+            (self.content_splitter, Keys.CONTENT_SPLITTER),
+        ):
+            state = s.get(key)
+            if state:
+                splitter.restoreState(state)
+        grouping = s.get(Keys.GROUPING)
+        newest = s.get(Keys.NEWEST_FIRST)
         if grouping is not Grouping.DRAMA or not newest:
             self.browser.set_grouping(grouping, newest)
-        kind, _, ident = str(s.value("ui/last_page", "")).partition(":")
+        if s.get(Keys.QUEUE_VISIBLE):
+            self.queue_dock.show()
+        kind, _, ident = s.get(Keys.LAST_PAGE).partition(":")
         restored = False
         if kind == "song":
             restored = self.browser.select_song(ident)
@@ -380,19 +452,24 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         s = self.settings
-        s.setValue("ui/geometry", self.saveGeometry())
-        s.setValue("ui/splitter", self.splitter.saveState())
-        s.setValue("ui/grouping", self.model.grouping.value)
-        s.setValue("ui/newest_first", self.model.newest_first)
-        self.playback.save_position()
-        s.sync()
+        s.set(Keys.GEOMETRY, bytes(self.saveGeometry().data()))
+        s.set(Keys.SPLITTER, bytes(self.splitter.saveState().data()))
+        s.set(Keys.CONTENT_SPLITTER, bytes(self.content_splitter.saveState().data()))
+        s.set(Keys.GROUPING, self.model.grouping)
+        s.set(Keys.NEWEST_FIRST, self.model.newest_first)
+        s.set(Keys.QUEUE_VISIBLE, self.queue_dock.isVisible())
+        self.session.save_position()
+        problem = s.sync()
+        if problem:
+            self.show_status(problem)
 
     def shutdown(self) -> None:
-        """Stop libVLC and detach its events before Qt objects are torn down."""
-        if not self.assembled:
+        """Save the layout, stop libVLC and detach its events before Qt objects go."""
+        if not self.assembled or getattr(self, "_shut_down", False):
             return
+        self._shut_down = True
         self.save_state()
-        self.bridge.shutdown()
+        self.session.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.assembled:

@@ -96,8 +96,8 @@ class QueuePanel(QWidget):
         clear.clicked.connect(self.clear_requested)
         self.view.activated.connect(lambda i: self.play_requested.emit(i.row()))
         QShortcut(QKeySequence.StandardKey.Delete, self.view, lambda: self._remove())
-        QShortcut(QKeySequence("Ctrl+Up"), self.view, lambda: self._move(-1))
-        QShortcut(QKeySequence("Ctrl+Down"), self.view, lambda: self._move(+1))
+        QShortcut(QKeySequence("Alt+Up"), self.view, lambda: self._move(-1))
+        QShortcut(QKeySequence("Alt+Down"), self.view, lambda: self._move(+1))
 
     def menu_for_row(self, row: int) -> QMenu | None:
         """The context menu of an upcoming row (built, not shown: tests read it)."""

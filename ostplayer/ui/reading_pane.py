@@ -1,30 +1,53 @@
-"""Decides which page to show for the current selection and keeps it up to date."""
+"""Decides which page to show for the current selection and keeps it up to date.
+
+The page follows the library by itself: a link, a play, a lyrics save or an import that
+touches what is shown redraws it (keeping the scroll position), without anyone relaying it.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ..catalog.library import Library
+from ..domain.changes import LibraryChange
 from ..domain.grouping import OTHER_MUSIC, UNLISTED, Grouping, group_songs
+from ..services.library_service import LibraryService
 from . import pages
 from .page_view import PageView
-from .song_actions import LinkStatus
 
 
 class ReadingPane(QObject):
     shown = Signal(str, str)  # kind, id of the page now shown
 
-    def __init__(
-        self, library: Library, status: LinkStatus, view: PageView, playback_available: bool
-    ) -> None:
+    def __init__(self, library: LibraryService, view: PageView, playback_available: bool) -> None:
         super().__init__(view)
         self.library = library
-        self.status = status
         self.view = view
         self.playback_available = playback_available
         self.current: tuple[str, str] = ("", "")
+        # Set by the lyrics panel: the one-line "Lyrics from …" of a song, or "" while unknown.
         self.lyrics_source = lambda _song_id: ""
         self.grouping = Grouping.DRAMA
+        library.changed.connect(self._on_library_changed)
+        library.audio_states_changed.connect(self._on_audio_states)
+
+    def _on_library_changed(self, change: LibraryChange) -> None:
+        kind, ident = self.current
+        if not kind:
+            return
+        if change.catalog_changed and kind != "song":
+            self.refresh()  # a drama, group or feature page lists songs that may have changed
+        elif kind == "song" and change.touches(ident):
+            self.refresh()
+
+    def _on_audio_states(self, song_ids: frozenset[str]) -> None:
+        if self.current[0] == "song" and self.current[1] in song_ids:
+            self.refresh()
+
+    def song_changed(self, song_id: str) -> None:
+        """Something about this song that the library does not know changed (its lyrics
+        source was found); redraw its page if shown."""
+        if self.current == ("song", song_id):
+            self.refresh()
 
     @property
     def catalog(self):
@@ -100,7 +123,7 @@ class ReadingPane(QObject):
         stats = self.library.play_stats(song_id)
         return pages.SongExtras(
             audio_path=self.library.audio_path(song_id),
-            audio_state=self.status(song_id),
+            audio_state=self.library.audio_state(song_id),
             play_count=stats.count,
             last_played=stats.last_played,
             playback_available=self.playback_available,

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from ..domain.queue import RepeatMode
 from ..playback.base import PlayerState
-from .banner import Banner
 
 
 def format_ms(ms: int) -> str:
@@ -151,11 +150,6 @@ class TransportBar(QWidget):
         self.volume.setToolTip("Volume")
         self.volume.setObjectName("volume")
 
-        # Problems with songs (skipped, unplayable) stay here until dismissed.
-        self.notice = Banner(warning=True)
-        self.notice.setObjectName("playbackNotice")
-        self.notice.setStyleSheet("#playbackNotice { background: #fdecea; border-radius: 4px; }")
-
         now = QVBoxLayout()
         now.setSpacing(0)
         now.addWidget(self.title)
@@ -167,12 +161,8 @@ class TransportBar(QWidget):
         middle = QVBoxLayout()
         middle.addLayout(now)
         middle.addLayout(seek_row)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(8, 4, 8, 6)
-        outer.setSpacing(4)
-        outer.addWidget(self.notice)
-        layout = QHBoxLayout()
-        outer.addLayout(layout)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 6)
         for w in (self.prev_button, self.play_button, self.stop_button, self.next_button):
             layout.addWidget(w)
         layout.addLayout(middle, 1)
@@ -216,10 +206,6 @@ class TransportBar(QWidget):
         text = format_ms(ms)
         if self.elapsed.text() != text:
             self.elapsed.setText(text)
-
-    def show_notice(self, text: str) -> None:
-        """A lasting strip above the controls (a skipped song); stays until dismissed."""
-        self.notice.show_message(text)
 
     def set_now_playing(self, title: str, subtitle: str) -> None:
         self.title.setText(title)
