@@ -16,7 +16,8 @@ run: $(STAMP) system-deps
 test: $(STAMP) test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -q
+	@# Both cores: the suite's files run side by side (tests are independent processes-wise).
+	$(BIN)/python -m pytest -q -n auto --dist worksteal
 
 system-deps: $(STAMP)
 	@bash .ci/ensure-system-deps.sh $(VENV)

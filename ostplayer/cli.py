@@ -9,7 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .paths import BUNDLED_CATALOG, AppPaths, resource_path
+from .paths import AppPaths
+
+#: Subcommands that open the library (and take its lock).
+LIBRARY_COMMANDS = ("export", "import", "link", "songs")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,7 +37,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("link", help="link the audio FILE you own to the song SONG_ID")
     p.add_argument("song_id")
     p.add_argument("file", type=Path)
-    sub.add_parser("songs", help="list song ids, titles and linked files")
+    p.add_argument("--replace", action="store_true", help="replace an existing link")
+    p = sub.add_parser("songs", help="list song ids, titles and linked files")
+    p.add_argument("--json", action="store_true", help="one JSON array, an object per song")
+    p = sub.add_parser(
+        "lyrics", help="show the lyrics the window would show for an audio or lyrics FILE"
+    )
+    p.add_argument("path", type=Path)
+    p.add_argument("--json", action="store_true", help="one JSON object (see README)")
+    p.add_argument("--encoding", default=None, help="read the lyrics file in this encoding")
+    p = sub.add_parser("romanize", help="romanize Korean TEXT (or each line of standard input)")
+    p.add_argument("text", nargs="*")
+    p = sub.add_parser("install-desktop", help="add OST Player to the desktop's application menu")
+    p.add_argument("--uninstall", action="store_true", help="remove what install-desktop added")
     return parser
 
 
@@ -55,56 +70,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .app import run_gui
 
         return run_gui(paths)
-    return run_command(args, paths)
+    if args.command == "install-desktop":
+        from .integrations.desktop_entry import run_install_desktop
 
+        # Not --data-dir: that is the library's folder, not where launchers live.
+        return run_install_desktop(args.uninstall, None)
+    if args.command in ("lyrics", "romanize"):
+        from .cli_lyrics import run_lyrics_command
 
-def run_command(args: argparse.Namespace, paths: AppPaths) -> int:
-    from .catalog.library import Library, LibraryError
-    from .catalog.lock import AlreadyRunning, DataDirLock
-    from .domain.catalog_format import CatalogFormatError
+        return run_lyrics_command(args)
+    from .cli_library import run_library_command
 
-    data_dir = paths.data
-    lock = DataDirLock(data_dir)
-    try:
-        lock.acquire()
-    except AlreadyRunning as exc:
-        print(f"ostplayer: {exc}", file=sys.stderr)
-        return 3
-    except OSError as exc:
-        print(f"ostplayer: cannot use the data folder {data_dir}: {exc}", file=sys.stderr)
-        return 2
-    try:
-        for moved in paths.migrate():
-            print(f"ostplayer: {moved}", file=sys.stderr)
-        library = Library(data_dir, resource_path(BUNDLED_CATALOG), paths.state)
-        for notice in library.notices:
-            print(f"ostplayer: {notice}", file=sys.stderr)
-        if args.command == "export":
-            library.export_file(args.file)
-            print(f"Exported {len(library.catalog.songs)} songs to {args.file}")
-        elif args.command == "import":
-            summary = library.import_file(args.file)
-            print(f"Imported {args.file}: {summary}")
-        elif args.command == "link":
-            if not args.file.is_file():
-                print(f"ostplayer: {args.file} is not a file", file=sys.stderr)
-                return 2
-            path = library.link(args.song_id, args.file)
-            title = library.catalog.songs[args.song_id].title
-            print(f"Linked “{title}” to {path}")
-        elif args.command == "songs":
-            for song in library.catalog.songs.values():
-                audio = library.audio_path(song.id) or "-"
-                print(f"{song.id}\t{song.title}\t{audio}")
-        return 0
-    except CatalogFormatError as exc:
-        print(f"ostplayer: nothing was imported: {exc}", file=sys.stderr)
-        return 2
-    except LibraryError as exc:
-        print(f"ostplayer: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"ostplayer: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        lock.release()
+    return run_library_command(args, paths)

@@ -235,7 +235,69 @@ def test_link_to_an_unknown_song(tmp_path: Path) -> None:
 def test_link_to_a_missing_file(tmp_path: Path) -> None:
     result = run("link", "its-you", tmp_path / "missing.mp3", data_dir=tmp_path / "data")
     assert result.returncode != 0
-    assert "missing.mp3 is not a file" in result.stderr
+    assert "missing.mp3 does not exist" in result.stderr
+
+
+def test_link_refuses_what_is_not_audio_and_asks_for_replace(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    picture = tmp_path / "cover.mp3"
+    picture.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 100)  # a JPEG with an audio name
+    result = run("link", "its-you", picture, data_dir=data)
+    assert result.returncode == 2
+    assert "is a JPEG image, not audio" in result.stderr
+    first, second = tmp_path / "a.flac", tmp_path / "b.flac"
+    first.write_bytes(b"fLaC" + b"\x00" * 40)
+    second.write_bytes(b"fLaC" + b"\x00" * 40)
+    assert run("link", "its-you", first, data_dir=data).returncode == 0
+    refused = run("link", "its-you", second, data_dir=data)
+    assert refused.returncode == 2 and "--replace" in refused.stderr
+    rows = {row[0]: row for row in song_lines(run("songs", data_dir=data))}
+    assert rows["its-you"][2] == str(first)  # the status matches what is on disk
+    assert run("link", "its-you", second, "--replace", data_dir=data).returncode == 0
+    rows = {row[0]: row for row in song_lines(run("songs", data_dir=data))}
+    assert rows["its-you"][2] == str(second)
+
+
+def test_songs_json_lists_every_song_with_its_drama_and_files(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    audio = tmp_path / "start.ogg"
+    audio.write_bytes(b"OggS" + b"\x00" * 40)
+    assert run("link", "start-over", audio, data_dir=data).returncode == 0
+    result = run("songs", "--json", data_dir=data)
+    assert result.returncode == 0, result.stderr
+    songs = {s["id"]: s for s in json.loads(result.stdout)}
+    assert len(songs) == 5
+    start = songs["start-over"]
+    assert set(start) == {
+        "id",
+        "title",
+        "original_title",
+        "drama_id",
+        "drama_title",
+        "performers",
+        "file",
+        "files",
+    }
+    assert start["drama_id"] == "itaewon-class" and start["drama_title"] == "Itaewon Class"
+    assert start["performers"] == ["Gaho"]
+    assert start["file"] == str(audio) and start["files"] == [str(audio)]
+    assert songs["its-you"]["file"] is None and songs["its-you"]["files"] == []
+
+
+def test_lyrics_and_romanize_commands(tmp_path: Path) -> None:
+    lrc = tmp_path / "song.lrc"
+    lrc.write_bytes("[ti:시작]\n[offset:+250]\n[00:01.50]새로운 시작\n".encode("cp949"))
+    result = run("lyrics", lrc, "--json", data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["source"] == "file" and report["encoding"] == "CP949"
+    assert report["synced"] is True and report["offset_ms"] == 250
+    assert report["tags"]["ti"] == "시작"
+    [line] = report["lines"]
+    assert line["text"] == "새로운 시작" and line["time_ms"] == 1250
+    assert line["romanized"] == "saeroun sijak"
+    roman = run("romanize", "같이 걸어요", "Love 신라", data_dir=tmp_path / "data")
+    assert roman.stdout.splitlines() == ["gachi georeoyo", "Love silla"]
 
 
 def test_a_running_app_blocks_write_commands(tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -345,15 +344,11 @@ def test_after_the_plan_is_applied_every_file_is_found_again() -> None:
     assert sorted(rescan.already_linked) == sorted(t.path for t in tracks)
 
 
-def test_ten_thousand_files_are_planned_quickly() -> None:
-    tracks = _library(10_000, seed=1)
-    start = time.perf_counter()
+def test_thousands_of_files_each_get_a_song() -> None:
+    # Correctness at size; how long 10,000 take is benchmarks/bench_scan.py's to measure.
+    tracks = _library(3_000, seed=1)
     plan = plan_scan(tracks, bundled(), {})
-    elapsed = time.perf_counter() - start
-    assert len(plan.links) == 10_000
-    # About 1 s on the 2-core CI machine (most of it creating ~9,500 songs); the bound is
-    # loose so that a busy machine does not fail it.
-    assert elapsed < 5.0, f"{elapsed:.2f} s"
+    assert len(plan.links) == 3_000
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import copy
 import pickle
 
@@ -564,7 +566,11 @@ _wild_line = st.builds(
 )
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(
+    max_examples=int(os.environ.get("OSTPLAYER_HYPOTHESIS_EXAMPLES", "400")),
+    suppress_health_check=[HealthCheck.too_slow],
+    deadline=None,
+)
 @given(st.lists(_wild_line, max_size=12).map("\n".join))
 def test_wild_dialects_parse_sorted_and_round_trip(text: str) -> None:
     lyrics = parse_lyrics(text)

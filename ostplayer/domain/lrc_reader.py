@@ -52,7 +52,7 @@ _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 _PLAIN_COMMENT_RE = re.compile(r"//|#(?:[\s#]|$)")
 # Not before a bracket or another mark: "M: [offset:+250]" or "M: F: …" stay as they are, or
 # writing the line back (without the mark) would read as something else.
-_SINGER_RE = re.compile(r"[MFD]:\s+(?![MFD]:\s|\[)")
+_SINGER_RE = re.compile(r"[MFD]:\s+(?=[^\s\[])(?![MFD]:(?:\s|\[|$))")
 _WORD_TOKEN_RE = re.compile(r"\w+")
 _BLANK_LINE = LyricLine("")
 _KNOWN = frozenset(KNOWN_TAGS)

@@ -42,6 +42,9 @@ class FakePlayer:
         self.media: dict[str, FakeMedia] = dict(media or {})
         self.calls: list[str] = []  # method names in call order, for tests
         self._handler: EventHandler | None = None
+        # Held while an event is handed over: once set_event_handler(None) or close()
+        # returns, no thread is still inside the old handler (whose owner may be gone).
+        self._emit_lock = threading.Lock()
         self._lock = threading.Condition()
         self._generation = 0
         self._path = ""
@@ -53,7 +56,10 @@ class FakePlayer:
         self._volume = 100
         self._muted = False
         self._closed = False
-        self._run_id = 0  # one ticking thread per play(); older ones see a newer id and quit
+        self._opening_at: float | None = None  # when a play() being opened reports Playing
+        self._pending: list[PlayerEvent] = []  # to be handed over from the player's thread
+        self._thread = threading.Thread(target=self._run, name="fake-player", daemon=True)
+        self._thread.start()
 
     # -- scripting ---------------------------------------------------------------------------
 
@@ -69,63 +75,72 @@ class FakePlayer:
         return self._base_ms
 
     def _emit(self, event: PlayerEvent) -> None:
-        handler = self._handler
-        if handler is not None:
-            handler(event)
+        with self._emit_lock:
+            handler = self._handler
+            if handler is not None:
+                handler(event)
 
-    def _ticker(self, run_id: int, generation: int) -> None:
-        """Runs on the player's own thread, as libVLC's input thread does."""
-        script = self._script
-        time.sleep(script.open_delay_ms / 1000)
-        with self._lock:
-            if run_id != self._run_id or self._closed:
-                return
-            if script.error_at_open:
-                self._state = PlayerState.ERROR
-                error = PlayerEvent(EventKind.ERROR, generation, message=script.error_at_open)
-            else:
-                error = None
-                self._state = PlayerState.PLAYING
-                self._since = time.monotonic()
-        if error is not None:
-            self._emit(error)
-            return
-        self._emit(PlayerEvent(EventKind.PLAYING, generation, length_ms=script.length_ms))
+    def _run(self) -> None:
+        """The player's one thread, as libVLC's input thread: opens, ticks, ends."""
         last_report = -TIME_REPORT_MS
         while True:
+            events: list[PlayerEvent] = []
             with self._lock:
-                if run_id != self._run_id or self._closed:
+                if self._closed:
                     return
-                if self._state is not PlayerState.PLAYING:
-                    self._lock.wait(0.05)
-                    continue
-                now = self._now_ms()
-                failed = script.error_at_ms is not None and now >= script.error_at_ms
-                ended = now >= script.length_ms
-                if failed or ended:
-                    self._state = PlayerState.ERROR if failed else PlayerState.ENDED
-                    self._base_ms = now
-                    self._run_id += 1
-            if failed:
-                self._emit(PlayerEvent(EventKind.ERROR, generation, time_ms=now, message="damaged"))
-                return
-            if ended:
-                self._emit(PlayerEvent(EventKind.END_REACHED, generation, now, script.length_ms))
-                return
-            if script.reports_time and now - last_report >= TIME_REPORT_MS:
-                last_report = now
-                self._emit(PlayerEvent(EventKind.TIME_CHANGED, generation, now, script.length_ms))
-            time.sleep(0.02)
+                if self._opening_at is not None and time.monotonic() >= self._opening_at:
+                    self._opening_at = None
+                    events.append(self._open_locked())
+                    last_report = -TIME_REPORT_MS
+                elif self._state is PlayerState.PLAYING:
+                    now = self._now_ms()
+                    script = self._script
+                    if script.error_at_ms is not None and now >= script.error_at_ms:
+                        self._state, self._base_ms = PlayerState.ERROR, now
+                        events.append(
+                            PlayerEvent(EventKind.ERROR, self._generation, now, message="damaged")
+                        )
+                    elif now >= script.length_ms:
+                        self._state, self._base_ms = PlayerState.ENDED, now
+                        events.append(
+                            PlayerEvent(
+                                EventKind.END_REACHED, self._generation, now, script.length_ms
+                            )
+                        )
+                    elif script.reports_time and now - last_report >= TIME_REPORT_MS:
+                        last_report = now
+                        events.append(
+                            PlayerEvent(
+                                EventKind.TIME_CHANGED, self._generation, now, script.length_ms
+                            )
+                        )
+                events.extend(self._pending)
+                self._pending.clear()
+                if not events:
+                    busy = self._state is PlayerState.PLAYING or self._opening_at is not None
+                    self._lock.wait(0.02 if busy else 0.5)
+            for event in events:
+                self._emit(event)
+
+    def _open_locked(self) -> PlayerEvent:
+        script = self._script
+        if script.error_at_open:
+            self._state = PlayerState.ERROR
+            return PlayerEvent(EventKind.ERROR, self._generation, message=script.error_at_open)
+        self._state = PlayerState.PLAYING
+        self._since = time.monotonic()
+        return PlayerEvent(EventKind.PLAYING, self._generation, length_ms=script.length_ms)
 
     # -- Player ------------------------------------------------------------------------------
 
     def set_event_handler(self, handler: EventHandler | None) -> None:
-        self._handler = handler
+        with self._emit_lock:
+            self._handler = handler
 
     def load(self, path: str, start_ms: int = 0) -> int:
         self.calls.append("load")
         with self._lock:
-            self._run_id += 1
+            self._opening_at = None
             self._generation += 1
             self._path = str(path)
             self._script = self.media.get(self._path) or self._default_script(self._path)
@@ -152,13 +167,11 @@ class FakePlayer:
                 return
             if self._state in (PlayerState.ENDED, PlayerState.ERROR):
                 self._base_ms = 0
-            self._run_id += 1
-            run_id, generation = self._run_id, self._generation
+            generation = self._generation
             self._state = PlayerState.OPENING
+            self._opening_at = time.monotonic() + self._script.open_delay_ms / 1000
+            self._lock.notify_all()
         self._emit(PlayerEvent(EventKind.OPENING, generation))
-        threading.Thread(
-            target=self._ticker, args=(run_id, generation), name="fake-player", daemon=True
-        ).start()
 
     def pause(self) -> None:
         self.calls.append("pause")
@@ -182,17 +195,14 @@ class FakePlayer:
     def _resume_locked(self) -> None:
         self._state = PlayerState.PLAYING
         self._since = time.monotonic()
-        generation = self._generation
+        # Reported from the player's thread, as libVLC does.
+        self._pending.append(PlayerEvent(EventKind.PLAYING, self._generation))
         self._lock.notify_all()
-        # Emitted from another thread, as libVLC does.
-        threading.Thread(
-            target=self._emit, args=(PlayerEvent(EventKind.PLAYING, generation),), daemon=True
-        ).start()
 
     def stop(self) -> None:
         self.calls.append("stop")
         with self._lock:
-            self._run_id += 1
+            self._opening_at = None
             was = self._state
             self._state = PlayerState.STOPPED
             self._base_ms = 0
@@ -231,9 +241,12 @@ class FakePlayer:
         return self._muted
 
     def close(self) -> None:
+        with self._emit_lock:
+            self._handler = None
         with self._lock:
             self._closed = True
-            self._handler = None
-            self._run_id += 1
+            self._opening_at = None
             self._state = PlayerState.STOPPED
             self._lock.notify_all()
+        if threading.current_thread() is not self._thread:
+            self._thread.join(2.0)

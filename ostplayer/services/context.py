@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from ..catalog.library import Library
 from ..paths import AppPaths
 from ..playback.base import Player
+from .dispatch import GuiDispatcher
 from .library_service import LibraryService
 from .lyrics_service import LyricsService
 from .playback_session import PlaybackSession
@@ -47,7 +48,7 @@ class AppContext:
         keep_state: bool = True,
     ) -> AppContext:
         settings = settings or Settings(paths.settings_file, parent)
-        tasks = TaskRunner(parent)
+        tasks = TaskRunner(GuiDispatcher(), parent)
         library_service = LibraryService(library, tasks, parent)
         store = PlaybackStateStore(paths.playback_state_file if keep_state else None)
         _migrate_resume_point(settings, store)

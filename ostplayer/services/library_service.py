@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
 from ..catalog.history import PlayStats
 from ..catalog.library import Library
@@ -27,6 +27,8 @@ from ..media.sniff import sniff_path
 from .tasks import TaskContext, TaskRunner
 
 LINKED, MISSING, UNPLAYABLE, NONE = "linked", "missing", "unplayable", "none"
+# Stands for "whatever the path is now, look again": a relink to the very same file retries it.
+_RECHECK = object()
 
 
 def check_audio_path(path: str | None) -> str:
@@ -45,8 +47,6 @@ class LibraryService(QObject):
     changed = Signal(object)  # LibraryChange, on the GUI thread
     audio_states_changed = Signal(object)  # frozenset of song ids whose audio state changed
 
-    _handoff = Signal(object)  # from whatever thread wrote, queued to the GUI thread
-
     def __init__(self, library: Library, tasks: TaskRunner, parent: QObject | None = None):
         super().__init__(parent)
         self.library = library
@@ -54,9 +54,8 @@ class LibraryService(QObject):
         self._states: dict[str, str] = {sid: LINKED for sid in library.linked_song_ids()}
         # The path each state was worked out for: a lyrics save is a personal change too,
         # and must not reset a "missing" file to "linked".
-        self._paths: dict[str, str | None] = {s: library.audio_path(s) for s in self._states}
+        self._paths: dict[str, object] = {s: library.audio_path(s) for s in self._states}
         self._unplayable: dict[str, str] = {}  # song id -> the path VLC could not play
-        self._handoff.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe = library.events.subscribe(self._announce)
         self.check_audio(list(self._states))
 
@@ -189,18 +188,18 @@ class LibraryService(QObject):
 
     def link(self, song_id: str, path: str | os.PathLike[str]) -> str:
         self._unplayable.pop(song_id, None)  # a (re)link, even to the same file, is retried
-        self._paths.pop(song_id, None)
+        self._paths[song_id] = _RECHECK
         return self.library.link(song_id, path)
 
     def link_many(self, links: Mapping[str, Sequence[str]]) -> int:
         for song_id in links:
             self._unplayable.pop(song_id, None)
-            self._paths.pop(song_id, None)
+            self._paths[song_id] = _RECHECK
         return self.library.link_many(links)
 
     def unlink(self, song_id: str) -> None:
         self._unplayable.pop(song_id, None)
-        self._paths.pop(song_id, None)
+        self._paths[song_id] = _RECHECK
         self.library.unlink(song_id)
 
     def set_saved_lyrics(
@@ -233,7 +232,7 @@ class LibraryService(QObject):
         if QThread.currentThread() is self.thread():
             self._deliver(change)
         else:
-            self._handoff.emit(change)
+            self.tasks.dispatcher.post(self, self._deliver, change)
 
     def _deliver(self, change: LibraryChange) -> None:
         # Link changes move audio states: "linked" at once if there is a path, then checked.

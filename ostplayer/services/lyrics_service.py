@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..domain.changes import LibraryChange
 from ..domain.found_lyrics import FoundLyrics
@@ -40,7 +40,6 @@ class LyricsResult:
 
 class LyricsService(QObject):
     resolved = Signal(object)  # LyricsResult, on the GUI thread
-    _handoff = Signal(object, int)  # (LyricsResult, request number) from a worker
 
     def __init__(self, library: LibraryService, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,7 +48,7 @@ class LyricsService(QObject):
         self._cache: dict[str, LyricsResult] = {}
         self._pending: dict[str, int] = {}  # song id -> the request number still awaited
         self._counter = 0
-        self._handoff.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._dispatcher = library.tasks.dispatcher
         library.changed.connect(self._on_library_changed)
 
     def cached(self, song_id: str) -> LyricsResult | None:
@@ -73,7 +72,7 @@ class LyricsService(QObject):
         audio = self.library.audio_path(song_id)
         excerpt = song.lyrics_excerpt or None
         self._pool.submit(self._lookup, song_id, number, saved, audio, excerpt)
-        QTimer.singleShot(LOOKUP_TIMEOUT_MS, lambda: self._timed_out(song_id, number, audio))
+        QTimer.singleShot(LOOKUP_TIMEOUT_MS, self, lambda: self._timed_out(song_id, number, audio))
         return None
 
     def _lookup(
@@ -85,7 +84,8 @@ class LyricsService(QObject):
         except Exception as exc:  # never lose the answer: the panel must leave "Looking…"
             log.exception("lyrics lookup failed")
             found, problems = None, [f"The lyrics could not be read: {exc}"]
-        self._handoff.emit(LyricsResult(song_id, found, tuple(problems)), number)
+        result = LyricsResult(song_id, found, tuple(problems))
+        self._dispatcher.post(self, self._deliver, result, number)
 
     def _timed_out(self, song_id: str, number: int, audio: str | None) -> None:
         if self._pending.get(song_id) != number:

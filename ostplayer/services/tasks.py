@@ -18,7 +18,9 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from .dispatch import GuiDispatcher
 
 FLUSH_INTERVAL_S = 0.05
 
@@ -66,10 +68,11 @@ class TaskContext:
         with self._lock:
             items, self._pending = self._pending, []
             progress, self._progress = self._progress, None
+        task = self._task
         if items:
-            self._task._emit_partial.emit(items)
+            task.dispatcher.post(task, task.partial.emit, items)
         if progress is not None:
-            self._task._emit_progress.emit(*progress)
+            task.dispatcher.post(task, task.progressed.emit, *progress)
 
 
 class Task(QObject):
@@ -82,22 +85,20 @@ class Task(QObject):
     cancelled = Signal()
     done = Signal()  # after any of the three above
 
-    # Cross-thread hand-offs; connected queued to the public signals.
-    _emit_progress = Signal(int, int, str)
-    _emit_partial = Signal(list)
-    _emit_end = Signal(str, object)
-
-    def __init__(self, name: str, job: Callable[[TaskContext], Any], parent: QObject) -> None:
+    def __init__(
+        self,
+        name: str,
+        job: Callable[[TaskContext], Any],
+        dispatcher: GuiDispatcher,
+        parent: QObject,
+    ) -> None:
         super().__init__(parent)
         self.name = name
         self._job = job
+        self.dispatcher = dispatcher
         self.context = TaskContext(self)
         self._thread = threading.Thread(target=self._run, name=f"task-{name}", daemon=True)
         self._running = False
-        queued = Qt.ConnectionType.QueuedConnection
-        self._emit_progress.connect(self.progressed, queued)
-        self._emit_partial.connect(self.partial, queued)
-        self._emit_end.connect(self._on_end, queued)
 
     def start(self) -> None:
         self._running = True
@@ -129,9 +130,8 @@ class Task(QObject):
         else:
             outcome, value = "finished", result
         self.context._maybe_flush(force=True)
-        self._emit_end.emit(outcome, value)
+        self.dispatcher.post(self, self._on_end, outcome, value)
 
-    @Slot(str, object)
     def _on_end(self, outcome: str, value: Any) -> None:
         self._running = False
         if outcome == "finished":
@@ -148,13 +148,14 @@ class TaskRunner(QObject):
 
     started = Signal(object)  # Task
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, dispatcher: GuiDispatcher, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.dispatcher = dispatcher
         self._tasks: list[Task] = []
         self._abandoned: list[Task] = []
 
     def run(self, name: str, job: Callable[[TaskContext], Any]) -> Task:
-        task = Task(name, job, self)
+        task = Task(name, job, self.dispatcher, self)
         self._tasks.append(task)
         task.done.connect(lambda: self._forget(task))
         task.start()

@@ -1,0 +1,120 @@
+"""The command line's library commands: export, import, link, songs.
+
+Each takes the data folder's lock (one writer at a time), opens the library, and reports in
+one line what it did or why it did nothing; the exit status matches what is on disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from .paths import BUNDLED_CATALOG, AppPaths, resource_path
+
+
+def run_library_command(args: argparse.Namespace, paths: AppPaths) -> int:
+    from .catalog.library import Library, LibraryError
+    from .catalog.lock import AlreadyRunning, DataDirLock
+    from .domain.catalog_format import CatalogFormatError
+
+    lock = DataDirLock(paths.data)
+    try:
+        lock.acquire()
+    except AlreadyRunning as exc:
+        print(f"ostplayer: {exc}", file=sys.stderr)
+        return 3
+    except OSError as exc:
+        print(f"ostplayer: cannot use the data folder {paths.data}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        for moved in paths.migrate():
+            print(f"ostplayer: {moved}", file=sys.stderr)
+        library = Library(paths.data, resource_path(BUNDLED_CATALOG), paths.state)
+        for notice in library.notices:
+            print(f"ostplayer: {notice}", file=sys.stderr)
+        handler = {"export": _export, "import": _import, "link": _link, "songs": _songs}
+        return handler[args.command](library, args)
+    except CatalogFormatError as exc:
+        print(f"ostplayer: nothing was imported: {exc}", file=sys.stderr)
+        return 2
+    except LibraryError as exc:
+        print(f"ostplayer: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"ostplayer: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        lock.release()
+
+
+def _export(library: Any, args: argparse.Namespace) -> int:
+    library.export_file(args.file)
+    print(f"Exported {len(library.catalog.songs)} songs to {args.file}")
+    return 0
+
+
+def _import(library: Any, args: argparse.Namespace) -> int:
+    summary = library.import_file(args.file)
+    print(f"Imported {args.file}: {summary}")
+    return 0
+
+
+def _link(library: Any, args: argparse.Namespace) -> int:
+    from .media.sniff import sniff_path
+
+    song = library.catalog.songs.get(args.song_id)
+    if song is None:
+        print(f"ostplayer: there is no song with id {args.song_id!r}", file=sys.stderr)
+        return 2
+    try:
+        sniffed = sniff_path(args.file)
+    except FileNotFoundError:
+        print(f"ostplayer: {args.file} does not exist", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"ostplayer: {args.file} cannot be read: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    if not sniffed.is_audio:
+        print(f"ostplayer: not linked: {args.file} is {sniffed.what}, not audio", file=sys.stderr)
+        return 2
+    current = library.audio_path(args.song_id)
+    target = str(args.file.expanduser().absolute())
+    if current and current != target and not args.replace:
+        print(
+            f"ostplayer: “{song.title}” is already linked to {current}; add --replace to"
+            " link it to this file instead",
+            file=sys.stderr,
+        )
+        return 2
+    path = library.link(args.song_id, args.file)
+    print(f"Linked “{song.title}” to {path}")
+    return 0
+
+
+def _songs(library: Any, args: argparse.Namespace) -> int:
+    catalog = library.catalog
+    if not args.json:
+        for song in catalog.songs.values():
+            audio = library.audio_path(song.id) or "-"
+            print(f"{song.id}\t{song.title}\t{audio}")
+        return 0
+    out = []
+    for song in catalog.songs.values():
+        drama = catalog.dramas.get(song.drama) if song.drama else None
+        out.append(
+            {
+                "id": song.id,
+                "title": song.title,
+                "original_title": song.title_original or None,
+                "drama_id": drama.id if drama else None,
+                "drama_title": drama.title if drama else None,
+                "performers": [catalog.person_name(c.person) for c in song.performers],
+                "file": library.audio_path(song.id),
+                "files": library.audio_files(song.id),
+            }
+        )
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+    print()
+    return 0
