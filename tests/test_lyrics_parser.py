@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import os
-
 import copy
+import os
 import pickle
 
 import pytest
@@ -567,7 +566,7 @@ _wild_line = st.builds(
 
 
 @settings(
-    max_examples=int(os.environ.get("OSTPLAYER_HYPOTHESIS_EXAMPLES", "400")),
+    max_examples=int(os.environ.get("OSTPLAYER_HYPOTHESIS_EXAMPLES", "200")),
     suppress_health_check=[HealthCheck.too_slow],
     deadline=None,
 )

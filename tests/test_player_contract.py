@@ -51,7 +51,7 @@ class Probe:
 
 
 def _fake(tmp_path: Path) -> FakePlayer:
-    return FakePlayer(speed=2.0)
+    return FakePlayer(speed=4.0)
 
 
 def _vlc(tmp_path: Path) -> Player:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import re
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from ostplayer.domain.lyrics import LyricLine, Word, parse_lyrics
@@ -142,6 +143,9 @@ def test_tags_are_kept_but_not_the_offset() -> None:
     backs=st.integers(min_value=0, max_value=3),
 )
 def test_output_round_trips_through_the_parser(texts, taps, backs) -> None:
+    # Lines the editor hands over come out of the parser, so none is itself a time stamp
+    # ("[0:0]", "<1.5>"): LRC has no way to write such a line as text.
+    assume(not any(re.search(r"[\[<]\s*\d", t) for t in texts))
     s = TapSyncSession(texts)
     for ms in taps:
         with contextlib.suppress(TapTooEarly):

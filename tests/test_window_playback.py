@@ -16,6 +16,7 @@ from ostplayer.ui.transport import format_ms
 
 
 def vlc_window(qtbot, tmp_path):
+    """For what libVLC itself makes of files (undecodable, deleted while playing)."""
     require_vlc()
     from ostplayer.playback.vlc_backend import VlcPlayer
 
@@ -23,8 +24,15 @@ def vlc_window(qtbot, tmp_path):
     return window
 
 
+def fake_window(qtbot, tmp_path, speed: float = 2.0):
+    """The window's own behaviour, on a player that keeps time like libVLC, twice as fast."""
+    from ostplayer.playback.fake_backend import FakePlayer
+
+    return make_window(qtbot, tmp_path / "data", FakePlayer(speed=speed))
+
+
 def test_enter_on_a_song_plays_it_and_the_drama_plays_on(qtbot, tmp_path):
-    w = vlc_window(qtbot, tmp_path)
+    w = fake_window(qtbot, tmp_path)
     w.actions_.link("its-you", str(make_wav(tmp_path / "its-you.wav", 3.0)))
     # Same drama grouping is one song per drama here, so group by actor: Park Seo-joon's five.
     w.browser.set_grouping(w.model.grouping.ACTOR)
@@ -87,7 +95,7 @@ def test_synced_lyrics_follow_the_music(qtbot, tmp_path):
 
 
 def test_a_missing_file_is_reported_and_marked(qtbot, tmp_path):
-    w = vlc_window(qtbot, tmp_path)
+    w = fake_window(qtbot, tmp_path)
     audio = make_wav(tmp_path / "gone.wav", 3.0)
     w.actions_.link("ambiguous", str(audio))
     audio.unlink()
@@ -102,7 +110,7 @@ def test_a_missing_file_is_reported_and_marked(qtbot, tmp_path):
 
 
 def test_volume_and_the_last_song_are_remembered_and_resume_is_offered(qtbot, tmp_path):
-    w = vlc_window(qtbot, tmp_path)
+    w = fake_window(qtbot, tmp_path)
     w.actions_.link("our-tears", str(make_wav(tmp_path / "tears.wav", 9.0)))
     w.transport.volume.setValue(35)
     w.play_songs("our-tears", ["our-tears"])
@@ -112,7 +120,7 @@ def test_volume_and_the_last_song_are_remembered_and_resume_is_offered(qtbot, tm
     w.session.play_pause()
     qtbot.waitUntil(lambda: w.session.state() is PlayerState.PAUSED, timeout=5000)
     w.close()
-    w2 = vlc_window(qtbot, tmp_path)
+    w2 = fake_window(qtbot, tmp_path)
     assert w2.transport.volume.value() == 35
     w2.offer_resume()
     assert w2.resume_banner.isVisible()
@@ -120,7 +128,7 @@ def test_volume_and_the_last_song_are_remembered_and_resume_is_offered(qtbot, tm
 
 
 def test_play_next_puts_a_song_first_in_the_queue_panel(qtbot, tmp_path):
-    w = vlc_window(qtbot, tmp_path)
+    w = fake_window(qtbot, tmp_path)
     for song in ("its-you", "start-over", "ambiguous"):
         w.actions_.link(song, str(make_wav(tmp_path / f"{song}.wav", 4.0)))
     w.play_songs("its-you", ["its-you", "start-over"])
@@ -218,7 +226,7 @@ def test_a_file_deleted_while_it_plays_is_reported_and_marked_missing(qtbot, tmp
 
 
 def test_resume_starts_the_song_at_the_saved_position(qtbot, tmp_path):
-    w = vlc_window(qtbot, tmp_path)
+    w = fake_window(qtbot, tmp_path)
     w.actions_.link("our-tears", str(make_wav(tmp_path / "tears.wav", 9.0)))
     w.session._state.resume = ResumePoint("our-tears", 6000)
     w.offer_resume()
@@ -236,7 +244,7 @@ def test_resume_starts_the_song_at_the_saved_position(qtbot, tmp_path):
 
 
 def test_resume_is_not_offered_for_a_start_a_finished_song_or_after_stop(qtbot, tmp_path):
-    w = vlc_window(qtbot, tmp_path)
+    w = fake_window(qtbot, tmp_path)
     w.actions_.link("our-tears", str(make_wav(tmp_path / "tears.wav", 9.0)))
     w.actions_.link("its-you", str(make_wav(tmp_path / "its-you.wav", 1.5)))
     w.session._state.resume = ResumePoint("our-tears", 3000)
@@ -257,21 +265,21 @@ def test_resume_is_not_offered_for_a_start_a_finished_song_or_after_stop(qtbot, 
 
 
 def test_mute_is_remembered(qtbot, tmp_path):
-    w = vlc_window(qtbot, tmp_path)
+    w = fake_window(qtbot, tmp_path)
     w.transport.mute_button.click()
     assert w.session.player.is_muted()
     w.close()
-    w2 = vlc_window(qtbot, tmp_path)
+    w2 = fake_window(qtbot, tmp_path)
     assert w2.transport.mute_button.isChecked()
     assert w2.session.player.is_muted()
     w2.transport.mute_button.click()
     w2.close()
-    w3 = vlc_window(qtbot, tmp_path)
+    w3 = fake_window(qtbot, tmp_path)
     assert not w3.transport.mute_button.isChecked() and not w3.session.player.is_muted()
 
 
 def test_queue_panel_play_play_next_and_remove(qtbot, tmp_path):
-    w = vlc_window(qtbot, tmp_path)
+    w = fake_window(qtbot, tmp_path)
     songs = ["its-you", "start-over", "ambiguous", "our-tears"]
     for song in songs:
         w.actions_.link(song, str(make_wav(tmp_path / f"{song}.wav", 5.0)))
@@ -303,7 +311,7 @@ def test_queue_panel_play_play_next_and_remove(qtbot, tmp_path):
 
 
 def test_after_stop_the_song_and_its_length_stay_and_seeking_is_ignored(qtbot, tmp_path):
-    w = vlc_window(qtbot, tmp_path)
+    w = fake_window(qtbot, tmp_path)
     w.actions_.link("its-you", str(make_wav(tmp_path / "its-you.wav", 4.0)))
     w.play_songs("its-you", ["its-you"])
     qtbot.waitUntil(lambda: w.session.position_ms() > 500, timeout=5000)
@@ -321,7 +329,7 @@ def test_after_stop_the_song_and_its_length_stay_and_seeking_is_ignored(qtbot, t
 
 
 def test_a_click_on_the_position_slider_seeks_once_and_a_drag_shows_its_time(qtbot, tmp_path):
-    w = vlc_window(qtbot, tmp_path)
+    w = fake_window(qtbot, tmp_path)
     w.actions_.link("our-tears", str(make_wav(tmp_path / "tears.wav", 9.0)))
     w.play_songs("our-tears", ["our-tears"])
     slider = w.transport.slider

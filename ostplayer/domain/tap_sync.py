@@ -234,13 +234,16 @@ def _as_lines(item: str | LyricLine | Sequence[str | LyricLine]) -> tuple[LyricL
 
 
 def _shift_words(line: LyricLine, shift: int | None) -> LyricLine:
-    if not line.words:
-        return line
+    """Word stamps and the line's end move with the line's new time (a retap)."""
     if shift is None:
         return _strip_words(line)
+    if not line.words and line.end_ms is None:
+        return line
     words = tuple(replace(w, time_ms=max(0, w.time_ms + shift)) for w in line.words)
-    return LyricLine(line.text, words)
+    end = None if line.end_ms is None else max(0, line.end_ms + shift)
+    return LyricLine(line.text, words, end)
 
 
 def _strip_words(line: LyricLine) -> LyricLine:
-    return LyricLine(line.text) if line.words else line
+    # Untimed: neither word stamps nor an end belong to a line that has no time any more.
+    return LyricLine(line.text) if line.words or line.end_ms is not None else line

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+import wave
 from dataclasses import dataclass
 
 from ostplayer.playback.base import EventHandler, EventKind, PlayerEvent, PlayerState
@@ -151,9 +152,14 @@ class FakePlayer:
 
     @staticmethod
     def _default_script(path: str) -> FakeMedia:
+        """An unscripted file: missing is an error; a WAV lasts as long as it really does."""
         if not os.path.isfile(path):
             return FakeMedia(error_at_open="VLC could not open or decode this file")
-        return FakeMedia()
+        try:
+            with wave.open(path, "rb") as w:
+                return FakeMedia(length_ms=int(w.getnframes() * 1000 / w.getframerate()))
+        except (wave.Error, EOFError, OSError, ZeroDivisionError):
+            return FakeMedia()
 
     def play(self) -> None:
         self.calls.append("play")
