@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_playback.py [--runs 20] [--seconds 30] [--json out.json]
 
-(a) Play request -> Playing. OUR path: ``PlaybackController.play_list()`` until
+(a) Play request -> Playing. OUR path: ``PlaybackSession.play_list()`` until
     ``PlayerBridge.state_changed(PLAYING)`` reaches a slot on the GUI thread (queue,
     os.path check, load, play, libVLC's event handed across threads by a queued
     signal). BARE: a python-vlc script on the same WAV with the same libVLC arguments:
@@ -15,7 +15,8 @@
     bare python-vlc player playing the same file (libVLC's own share), same duration.
     ``--via window`` (default) plays the way a user does: the WAV is linked to a
     bundled song, a synced ``.lrc`` (a line every 3 s) sits next to it, and
-    ``MainWindow.play_songs`` starts it, so the transport, the now-playing state and
+    ``MainWindow.play_songs`` starts it (the window built as the app builds it, from an
+    ``AppContext``), so the transport, the now-playing state and
     the lyrics highlight timer all run. ``--via bridge`` is the earlier method
     (``bridge.load``/``play`` directly): nothing in the window knows a song plays, so
     the lyrics timer never starts; it flatters the app.
@@ -40,6 +41,7 @@ import wave
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -77,7 +79,7 @@ def spin(ms: int) -> None:
 # -- (a) latency ---------------------------------------------------------------------------
 
 
-def our_play_latency(controller, bridge, song_id: str) -> float:
+def our_play_latency(session, bridge, song_id: str) -> float:
     """Seconds from play_list() to state_changed(PLAYING) handled on the GUI thread."""
     loop = QEventLoop()
     seen: list[float] = []
@@ -90,11 +92,11 @@ def our_play_latency(controller, bridge, song_id: str) -> float:
     bridge.state_changed.connect(on_state)
     QTimer.singleShot(10_000, loop.quit)  # a safety net, never the measurement
     t0 = time.perf_counter()
-    controller.play_list([song_id], 0)
+    session.play_list([song_id], 0)
     if not seen:
         loop.exec()
     bridge.state_changed.disconnect(on_state)
-    controller.stop()
+    session.stop()
     if not seen:
         raise RuntimeError("our path never reported PLAYING")
     return seen[0] - t0
@@ -133,14 +135,18 @@ class BarePlayer:
         self.instance.release()
 
 
-def bench_latency(wav: Path, runs: int, vlc_args: list[str]) -> dict[str, float]:
-    from ostplayer.ui.playback_controller import PlaybackController
-
+def bench_latency(wav: Path, runs: int, vlc_args: list[str], tmp: Path) -> dict[str, float]:
     from ostplayer.playback.vlc_backend import VlcPlayer
+    from ostplayer.services.playback_session import PlaybackSession
+    from ostplayer.services.playback_state import PlaybackStateStore
+    from ostplayer.services.settings import Settings
 
     player = VlcPlayer(vlc_args)
-    bridge = PlayerBridge(player)
-    controller = PlaybackController(player, bridge, {"song": str(wav)}.get)
+    # The session the app plays through, without a window: nothing kept between runs.
+    session = PlaybackSession(
+        player, {"song": str(wav)}.get, Settings(tmp / "latency.ini"), PlaybackStateStore(None)
+    )
+    bridge = session.bridge
     bare = BarePlayer(vlc_args)
     ours, refs = [], []
     try:
@@ -148,12 +154,12 @@ def bench_latency(wav: Path, runs: int, vlc_args: list[str]) -> dict[str, float]
             refs_first = i % 2 == 0
             if refs_first:
                 refs.append(bare.latency(str(wav)))
-            ours.append(our_play_latency(controller, bridge, "song"))
+            ours.append(our_play_latency(session, bridge, "song"))
             if not refs_first:
                 refs.append(bare.latency(str(wav)))
             spin(20)
     finally:
-        bridge.shutdown()
+        session.shutdown()
         bare.close()
     ours, refs = ours[2:], refs[2:]
     return {
@@ -172,24 +178,18 @@ def bench_latency(wav: Path, runs: int, vlc_args: list[str]) -> dict[str, float]
 def make_main_window(player, data_dir: Path):
     """The app's real main window, or None if it cannot be built here.
 
-    Returns (window, bridge, description). The lead can adapt this when MainWindow's
-    constructor changes; everything else in the benchmark only needs a bridge.
+    Returns (window, context, description); the window's bridge is
+    ``context.playback.bridge``. ``app_window.py`` adapts to MainWindow's constructor.
     """
     try:
-        from PySide6.QtCore import QSettings
-
-        from ostplayer.catalog.library import Library
-        from ostplayer.paths import BUNDLED_CATALOG, resource_path
-        from ostplayer.ui.main_window import MainWindow
+        from app_window import build_window
     except ImportError as exc:
         return None, None, f"plain QWidget (MainWindow not importable: {exc})"
     try:
-        library = Library(data_dir, resource_path(BUNDLED_CATALOG))
-        settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(library, player, settings)
+        window, context = build_window(data_dir, player)
     except Exception as exc:  # a benchmark must still produce numbers
         return None, None, f"plain QWidget (MainWindow failed: {exc!r})"
-    return window, window.bridge, "MainWindow (bundled catalog)"
+    return window, context, "MainWindow (bundled catalog)"
 
 
 def make_plain_window(player):
@@ -242,10 +242,12 @@ def bench_cpu(
     from ostplayer.playback.vlc_backend import VlcPlayer
 
     player = VlcPlayer(vlc_args)
-    window, bridge, what = make_main_window(player, tmp / "data")
+    window, context, what = make_main_window(player, tmp / "data")
     if window is None:
         window, bridge = make_plain_window(player)
         via = "bridge"
+    else:
+        bridge = context.playback.bridge
     song_id = None
     if via == "window":
         write_lrc(wav.with_suffix(".lrc"), seconds + 5)
@@ -277,12 +279,14 @@ def bench_cpu(
             getattr(getattr(window, "lyrics", None), "highlight_timer_active", False)
         )
     finally:
-        if hasattr(window, "shutdown"):
-            window.shutdown()
+        if context is not None:
+            from app_window import close_window
+
+            close_window(window, context)
         else:
             bridge.shutdown()
+            window.close()
         player.close()
-        window.close()
     return {
         "window": what,
         "played_via": via,
@@ -317,7 +321,7 @@ def main() -> None:
         tmp = Path(tmpdir)
         short = write_wav(tmp / "short.wav", 5)
         long = write_wav(tmp / "long.wav", args.seconds + 10)
-        latency = bench_latency(short, args.runs, vlc_args)
+        latency = bench_latency(short, args.runs, vlc_args, tmp)
         cpu = bench_cpu(long, args.seconds, vlc_args, tmp, args.via)
     del app
 

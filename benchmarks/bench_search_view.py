@@ -11,8 +11,8 @@ Method
 ------
 * A generated library (``generate_catalog.generate``) is imported into a temporary data
   directory with ``Library.import_file`` and opened again, as the app opens it.
-* The real ``MainWindow(library, player, settings)`` is built with the player from
-  ``create_player()`` under ``OSTPLAYER_NO_VLC=1`` (a NullPlayer), shown, and left alone until
+* The real ``MainWindow(settings, context)`` is built as the app builds it (``app_window.py``:
+  an ``AppContext`` on the data directory) with the player from ``create_player()`` under ``OSTPLAYER_NO_VLC=1`` (a NullPlayer), shown, and left alone until
   ``window.search.indexed``: the index is built by the window's own path (a background thread
   started after the first paint). Qt runs offscreen unless DISPLAY or QT_QPA_PLATFORM is set.
 * ~10 realistic queries taken from the catalog (song titles, a performer, a group, drama
@@ -62,8 +62,9 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["OSTPLAYER_NO_VLC"] = "1"
 
+from app_window import build_window, close_window  # noqa: E402
 from generate_catalog import generate  # noqa: E402
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, Qt  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from timing import ms, percentile, timed  # noqa: E402
@@ -255,12 +256,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         catalog = library.catalog
         results["library_songs"] = len(catalog.songs)
 
-        from ostplayer.ui.main_window import MainWindow
-
-        settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
         player = create_player()
         t0 = time.perf_counter()
-        window = MainWindow(library, player, settings)
+        window, context = build_window(data_dir, player, library)
         window.show()
         painted = wait_until(app, lambda: getattr(window, "_painted", False), 30)
         if not painted:  # a platform that never paints: start the index as the paint would
@@ -352,12 +350,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             results["view_median_ms"] <= TARGET_MEDIAN_MS
             and results["ratio_median"] <= TARGET_RATIO
         )
-        window.shutdown()
-        window.close()
+        close_window(window, context)  # also closes the player and the library
         window.deleteLater()
         app.processEvents()
-        player.close()
-        library.close()
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return results
 

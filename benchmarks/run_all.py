@@ -41,6 +41,9 @@ BENCHMARKS: dict[str, tuple[str, bool, list[str], list[str]]] = {
     "search_view": ("bench_search_view.py", True, [], ["--songs", "10000"]),
     "playback": ("bench_playback.py", True, [], ["--runs", "6", "--seconds", "5"]),
     "lyrics": ("bench_lyrics_timing.py", False, [], ["--runs", "1", "--seconds", "8"]),
+    "lyrics_resolve": ("bench_lyrics_resolve.py", False, [], ["--runs", "20"]),
+    "romanization": ("bench_romanization.py", False, [], ["--lines", "200", "--runs", "2"]),
+    "tag_reading": ("bench_tag_reading.py", False, [], ["--files", "600"]),
 }  # fmt: skip
 
 
@@ -168,14 +171,82 @@ def rows_lyrics(r: dict[str, Any]) -> list[Row]:
     ]  # fmt: skip
 
 
+def rows_lyrics_resolve(r: dict[str, Any]) -> list[Row]:
+    utf8, parse = r["resolve_utf8"]["median_ms"], r["parse_only_median_ms"]
+    return [
+        (f"Lyrics resolution, {r['lrc_lines']}-line synced .lrc next to the file (find, decode, "
+         f"parse; UTF-8; median of {r['runs']})", f"{utf8:.1f} ms", f"parsing alone {parse:.1f} ms",
+         f"{utf8 / parse:.2f}x", "< 20 ms", utf8 < 20),
+        ("Lyrics resolution, the same .lrc in CP949 / GBK (slower encoding detection)",
+         f"{r['resolve_cp949']['median_ms']:.1f} / {r['resolve_gbk']['median_ms']:.1f} ms", "—",
+         "—", "—", None),
+    ]  # fmt: skip
+
+
+def rows_romanization(r: dict[str, Any]) -> list[Row]:
+    ours, theirs = r["ostplayer"], r["korean_romanizer"]
+    every, plain = ours["all_examples"], ours["plain_examples"]
+
+    def pct(score: dict[str, Any]) -> str:
+        return f"{100 * score['accuracy']:.1f} %"
+
+    accuracy, speed = "korean_romanizer not installed", "—"
+    ratio = "—"
+    if theirs:
+        accuracy = (f"korean_romanizer {theirs['version']} {pct(theirs['all_examples'])} / "
+                    f"{pct(theirs['plain_examples'])}")  # fmt: skip
+        speed = f"korean_romanizer {theirs['ms_per_1000_lines']:.1f} ms"
+        ratio = f"{ours['ms_per_1000_lines'] / theirs['ms_per_1000_lines']:.2f}x"
+    return [
+        (f"Romanization accuracy, official Revised Romanization examples: all {every['examples']} "
+         f"/ the {plain['examples']} plain words and place names", f"{pct(every)} / {pct(plain)}",
+         accuracy, "—", "—", None),
+        (f"Romanize 1,000 lyric lines (median of {r['runs']})",
+         f"{ours['ms_per_1000_lines']:.1f} ms", speed, ratio, "—", None),
+    ]  # fmt: skip
+
+
+def rows_tag_reading(r: dict[str, Any]) -> list[Row]:
+    formats = r["per_format"]
+    slowest = max(formats, key=lambda f: formats[f]["read_track_ms"])
+    worst = formats[slowest]
+    reader = {run["workers"]: run["files_per_s"] for run in r["scan_reader"]}
+    files = r["walk"]["files"]
+    rows: list[Row] = [
+        (f"Tag reading per file, slowest of {len(formats)} formats ({slowest}, "
+         f"{worst['files']} files; best of 3, warm cache)", f"{worst['read_track_ms']:.2f} ms",
+         f"mutagen.File {worst['mutagen_File_ms']:.2f} ms",
+         f"{worst['read_track_ms'] / worst['mutagen_File_ms']:.2f}x", "≤ 1 ms (every format)",
+         all(f["read_track_ms"] <= 1 for f in formats.values())),
+        (f"Reading a mixed {files:,}-file folder, 1 / 2 worker processes",
+         f"{reader[1]:,} / {reader[2]:,} files/s", f"in-process, no worker {reader[0]:,} files/s",
+         f"{reader[2] / reader[1]:.2f}x (2 vs 1)", "—", None),
+    ]  # fmt: skip
+    fp = r.get("fingerprint", {})
+    if fp.get("available"):
+        song = fp["four_minute_song_ms (first 120 s)"]
+        rows.append(
+            ("Fingerprint (fpcalc) per file: short clip (median of 30) / a 4-minute MP3 / FLAC",
+             f"{fp['short_clip_ms_median']:.0f} / {song['mp3']} / {song['flac']} ms", "—", "—",
+             "—", None)
+        )  # fmt: skip
+    return rows
+
+
 ROWS: dict[str, Callable[[dict[str, Any]], list[Row]]] = {
     "startup": rows_startup,
     "store": rows_store,
     "search_view": rows_search_view,
     "playback": rows_playback,
     "lyrics": rows_lyrics,
+    "lyrics_resolve": rows_lyrics_resolve,
+    "romanization": rows_romanization,
+    "tag_reading": rows_tag_reading,
 }
-ORDER = ["startup", "search_view", "store", "playback", "lyrics"]
+ORDER = [
+    "startup", "search_view", "store", "playback", "lyrics", "lyrics_resolve", "romanization",
+    "tag_reading",
+]  # fmt: skip
 
 
 def machine() -> str:
@@ -189,6 +260,10 @@ def machine() -> str:
     return (f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}, "
             f"Python {platform.python_version()}, libVLC {libvlc}, PySide6 {PySide6.__version__} "
             f"(Qt {qVersion()})")  # fmt: skip
+
+
+def wall(seconds: float) -> str:
+    return f"{seconds:.0f} s" if seconds < 60 else f"{seconds / 60:.1f} min"
 
 
 def build_table(out: Path) -> tuple[str, list[str]]:
@@ -205,7 +280,7 @@ def build_table(out: Path) -> tuple[str, list[str]]:
     lines = ["| what | measured | baseline (same run) | ratio | target | met? |", "|---|---|---|---|---|---|"]  # fmt: skip
     lines += [f"| {a} | {b} | {c} | {d} | {e} | {met(ok)} |" for a, b, c, d, e, ok in rows]
     dates = sorted({m["date"][:10] for m in metas.values()})
-    runs = ", ".join(f"{n} {m['wall_s'] / 60:.1f} min" for n, m in metas.items())
+    runs = ", ".join(f"{n} {wall(m['wall_s'])}" for n, m in metas.items())
     shown = [n for n in ORDER if n in metas and BENCHMARKS[n][1]]
     lines += [
         "",

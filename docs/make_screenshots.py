@@ -14,12 +14,14 @@ import tempfile
 import wave
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from ostplayer.catalog.library import Library
-from ostplayer.paths import BUNDLED_CATALOG, resource_path
+from ostplayer.paths import BUNDLED_CATALOG, AppPaths, resource_path
 from ostplayer.playback import create_player
+from ostplayer.services.context import AppContext
+from ostplayer.services.settings import Settings
 from ostplayer.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent / "screenshots"
@@ -42,7 +44,9 @@ def main() -> None:
     os.environ.setdefault("OSTPLAYER_NO_VLC", "0")
     app = QApplication(sys.argv)
     tmp = Path(tempfile.mkdtemp())
-    library = Library(tmp / "data", resource_path(BUNDLED_CATALOG))
+    paths = AppPaths.single(tmp / "data")
+    paths.make()
+    library = Library(paths.data, resource_path(BUNDLED_CATALOG), paths.state)
     library.link("its-you", tone(tmp / "its-you.wav"))
     library.record_play("its-you")
     # Synced lyrics as a user would make them with tap-to-sync: the excerpt, a line every 2.5 s.
@@ -51,9 +55,10 @@ def main() -> None:
         "its-you",
         "\n".join(f"[00:{1 + 2.5 * i:05.2f}]{line}" for i, line in enumerate(excerpt)),
     )
-    player = create_player(["--aout=dummy"])
-    settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(library, player, settings)
+    settings = Settings(paths.settings_file)
+    # Built as app.py builds it, so the pictures show what users see.
+    context = AppContext.create(paths, library, create_player(["--aout=dummy"]), settings)
+    window = MainWindow(settings, context)
     window.resize(1280, 800)
     window.show()
     OUT.mkdir(exist_ok=True)
@@ -82,6 +87,7 @@ def main() -> None:
     def run_steps() -> None:
         if not steps:
             window.shutdown()
+            context.shutdown()
             app.quit()
             return
         steps.pop(0)()

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from .paths import AppPaths
 
+# Long enough for the window to settle and the search index to build first.
+RESCAN_AFTER_START_MS = 4000
+
 
 def run_gui(paths: AppPaths) -> int:
     from PySide6.QtCore import QTimer
@@ -75,6 +78,8 @@ def run_gui(paths: AppPaths) -> int:
             window.assemble(context)
             window.show_notices([*context.notices, *migrated])
             QTimer.singleShot(0, window.offer_resume)
+            # New, changed, moved and deleted files since the last run, in the background.
+            QTimer.singleShot(RESCAN_AFTER_START_MS, context.scan.rescan)
             # What exists now lives as long as the window: keep the collector off it.
             gc.freeze()
 

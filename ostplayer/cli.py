@@ -12,7 +12,7 @@ from . import __version__
 from .paths import AppPaths
 
 #: Subcommands that open the library (and take its lock).
-LIBRARY_COMMANDS = ("export", "import", "link", "songs")
+LIBRARY_COMMANDS = ("export", "import", "link", "songs", "scan")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--replace", action="store_true", help="replace an existing link")
     p = sub.add_parser("songs", help="list song ids, titles and linked files")
     p.add_argument("--json", action="store_true", help="one JSON array, an object per song")
+    from .cli_scan import add_scan_parser
+
+    add_scan_parser(sub)
     p = sub.add_parser(
         "lyrics", help="show the lyrics the window would show for an audio or lyrics FILE"
     )

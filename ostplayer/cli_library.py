@@ -34,6 +34,10 @@ def run_library_command(args: argparse.Namespace, paths: AppPaths) -> int:
         library = Library(paths.data, resource_path(BUNDLED_CATALOG), paths.state)
         for notice in library.notices:
             print(f"ostplayer: {notice}", file=sys.stderr)
+        if args.command == "scan":
+            from .cli_scan import run_scan
+
+            return run_scan(args, library, paths)
         handler = {"export": _export, "import": _import, "link": _link, "songs": _songs}
         return handler[args.command](library, args)
     except CatalogFormatError as exc:

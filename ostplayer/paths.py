@@ -56,6 +56,18 @@ class AppPaths:
     def playback_state_file(self) -> Path:
         return self.state / "playback.json"
 
+    @property
+    def music_folders_file(self) -> Path:
+        return self.config / "music-folders.json"
+
+    @property
+    def scan_cache_file(self) -> Path:
+        return self.cache / "scan-cache.jsonl"
+
+    @property
+    def scan_review_file(self) -> Path:
+        return self.state / "scan-review.json"
+
     def make(self) -> None:
         for folder in (self.data, self.config, self.state, self.cache):
             folder.mkdir(parents=True, exist_ok=True)

@@ -2,8 +2,13 @@
 
 ffmpeg writes the streams the way real encoders do (LAME headers, Ogg pages, MP4 atoms, ASF
 objects), so mutagen meets what it meets in users' folders; the tests then add their tags with
-mutagen. Each test gets its own copy of a template (:func:`audio_copy`), so tagging one never
-leaks into another.
+mutagen. They are tiny 48 kHz sines, where ``audio_files`` makes 44.1 kHz recordings for the
+tag readers and fingerprints: the SYLT tests count 24 ms MPEG frames of a 48 kHz MP3. Each
+test gets its own copy of a template (:func:`audio_copy`, or the :func:`mp3`
+fixture), so tagging one never leaks into another. A test module names this file in
+``pytest_plugins`` for its fixtures. (PYTEST_DONT_REWRITE: test modules import these helpers
+before pytest loads the file as their plugin, too late to rewrite its asserts; saying so spares
+every run a warning.)
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from mutagen.id3 import ID3, Frame
 
 # extension -> ffmpeg encoder arguments
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -59,3 +65,18 @@ def audio_copy(templates: dict[str, Path], ext: str, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(templates[ext], target)
     return target
+
+
+@pytest.fixture
+def mp3(audio_templates: dict[str, Path], tmp_path: Path) -> Path:
+    """An untagged MP3 of its own, ``song.mp3`` in the test's folder."""
+    return audio_copy(audio_templates, "mp3", tmp_path / "song.mp3")
+
+
+def add_id3(path: Path, *frames: Frame) -> Path:
+    """Add ``frames`` to the file's ID3 tag, as a tagger saving them does."""
+    tags = ID3(path)
+    for frame in frames:
+        tags.add(frame)
+    tags.save(path)
+    return path

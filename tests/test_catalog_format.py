@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
-import sys
 from collections.abc import Callable
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from catalog_support import bundled_data, generated
 
 from ostplayer.domain.catalog_format import (
     FORMAT_NAME,
@@ -21,27 +18,11 @@ from ostplayer.domain.catalog_format import (
     catalog_to_dict,
 )
 from ostplayer.domain.models import Catalog, Credit
-from ostplayer.paths import BUNDLED_CATALOG, resource_path
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def load_generator() -> ModuleType:
-    # benchmarks/ is not a package; load the script by path so tests can share it.
-    name = "ostplayer_bench_generate_catalog"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "generate_catalog.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def raw() -> dict[str, Any]:
-    return json.loads(resource_path(BUNDLED_CATALOG).read_text(encoding="utf-8"))
+    return bundled_data()
 
 
 @pytest.fixture(scope="module")
@@ -176,19 +157,18 @@ def test_round_trip_through_json_text(bundled: Catalog) -> None:
 
 
 def test_generated_catalog_validates_and_round_trips() -> None:
-    gen = load_generator()
-    data = gen.generate(n_songs=300, n_dramas=15, seed=7)
+    data = generated(n_songs=300, n_dramas=15, seed=7)
     cat = catalog_from_dict(data)
     assert len(cat.songs) == 300 and len(cat.dramas) == 15
     assert catalog_to_dict(cat) == data
     assert catalog_from_dict(catalog_to_dict(cat)) == cat
     # Deterministic with the seed, different with another seed.
-    assert gen.generate(n_songs=300, n_dramas=15, seed=7) == data
-    assert gen.generate(n_songs=300, n_dramas=15, seed=8) != data
+    assert generated(n_songs=300, n_dramas=15, seed=7) == data
+    assert generated(n_songs=300, n_dramas=15, seed=8) != data
 
 
 def test_generated_catalog_shape() -> None:
-    data = load_generator().generate(n_songs=2000, n_dramas=100, seed=1)
+    data = generated(n_songs=2000, n_dramas=100, seed=1)
     cat = catalog_from_dict(data)
     for drama in cat.dramas.values():
         assert 2 <= len(drama.cast) <= 6
@@ -206,7 +186,7 @@ def test_generated_catalog_shape() -> None:
 
 
 def test_progress_reports_and_can_cancel() -> None:
-    data = load_generator().generate(n_songs=2000, n_dramas=100, seed=2)
+    data = generated(n_songs=2000, n_dramas=100, seed=2)
     calls: list[tuple[int, int]] = []
     catalog_from_dict(data, progress=lambda done, total: calls.append((done, total)))
     total = sum(len(data[s]) for s in ("people", "dramas", "songs", "features"))
@@ -257,22 +237,22 @@ def test_references_may_point_into_the_known_library(bundled: Catalog) -> None:
 Mutation = Callable[[dict[str, Any]], None]
 
 
+def _parent(data: dict[str, Any], path: tuple[Any, ...]) -> Any:
+    for key in path[:-1]:
+        data = data[key]
+    return data
+
+
 def _set(path: tuple[Any, ...], value: Any) -> Mutation:
     def mutate(data: dict[str, Any]) -> None:
-        target = data
-        for key in path[:-1]:
-            target = target[key]
-        target[path[-1]] = value
+        _parent(data, path)[path[-1]] = value
 
     return mutate
 
 
 def _delete(path: tuple[Any, ...]) -> Mutation:
     def mutate(data: dict[str, Any]) -> None:
-        target = data
-        for key in path[:-1]:
-            target = target[key]
-        del target[path[-1]]
+        del _parent(data, path)[path[-1]]
 
     return mutate
 

@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from catalog_support import generated
 
 import ostplayer
 from ostplayer.catalog.lock import DataDirLock
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def load_generator() -> ModuleType:
-    # benchmarks/ is not a package; load the script by path so tests can share it.
-    name = "ostplayer_bench_generate_catalog"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "generate_catalog.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def headless_env() -> dict[str, str]:
@@ -40,14 +24,24 @@ def headless_env() -> dict[str, str]:
     return env
 
 
-def run(*args: str | Path, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
-    argv = [sys.executable, "-m", "ostplayer"]
-    if data_dir is not None:
-        argv += ["--data-dir", str(data_dir)]
-    argv += [str(a) for a in args]
+def python(*argv: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """This interpreter started with ``argv`` from a shell without a display."""
     return subprocess.run(
-        argv, capture_output=True, text=True, env=headless_env(), timeout=120, check=False
+        [sys.executable, *map(str, argv)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=headless_env(),
+        timeout=120,
+        check=False,
     )
+
+
+def run(
+    *args: str | Path, data_dir: Path | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    options = [] if data_dir is None else ["--data-dir", data_dir]
+    return python("-m", "ostplayer", *options, *args, cwd=cwd)
 
 
 def data_files(data_dir: Path) -> dict[str, bytes]:
@@ -62,6 +56,11 @@ def data_files(data_dir: Path) -> dict[str, bytes]:
 def song_lines(result: subprocess.CompletedProcess[str]) -> list[list[str]]:
     assert result.returncode == 0, result.stderr
     return [line.split("\t") for line in result.stdout.splitlines()]
+
+
+def song_rows(data_dir: Path) -> dict[str, list[str]]:
+    """``ostplayer songs``, each row under its song id."""
+    return {row[0]: row for row in song_lines(run("songs", data_dir=data_dir))}
 
 
 def test_version() -> None:
@@ -107,14 +106,7 @@ def test_subcommands_never_import_qt(tmp_path: Path) -> None:
     )
     data = tmp_path / "data"
     for args in (["songs"], ["export", str(tmp_path / "out.json")]):
-        result = subprocess.run(
-            [sys.executable, "-c", script, "--data-dir", str(data), *args],
-            capture_output=True,
-            text=True,
-            env=headless_env(),
-            timeout=120,
-            check=False,
-        )
+        result = python("-c", script, "--data-dir", data, *args)
         assert result.returncode == 0, result.stderr
 
 
@@ -122,7 +114,7 @@ def test_export_import_round_trip(tmp_path: Path) -> None:
     first, second = tmp_path / "first", tmp_path / "second"
     extra = tmp_path / "extra.json"
     extra.write_text(
-        json.dumps(load_generator().generate(n_songs=200, n_dramas=10, seed=4), ensure_ascii=False),
+        json.dumps(generated(n_songs=200, n_dramas=10, seed=4), ensure_ascii=False),
         encoding="utf-8",
     )
     result = run("import", extra, data_dir=first)
@@ -150,7 +142,7 @@ def test_bad_import_names_entry_and_field_and_changes_nothing(tmp_path: Path) ->
     assert run("songs", data_dir=data).returncode == 0
     before = data_files(data)
 
-    bad = load_generator().generate(n_songs=40, n_dramas=2, seed=9)
+    bad = generated(n_songs=40, n_dramas=2, seed=9)
     bad["songs"][17]["drama"] = "no-such-drama"
     bad_file = tmp_path / "bad.json"
     bad_file.write_text(json.dumps(bad), encoding="utf-8")
@@ -199,7 +191,7 @@ def test_link_then_songs_shows_the_file(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "It’s You" in result.stdout and str(audio) in result.stdout
 
-    rows = {row[0]: row for row in song_lines(run("songs", data_dir=data))}
+    rows = song_rows(data)
     assert rows["its-you"] == ["its-you", "It’s You", str(audio)]
     assert rows["ambiguous"][2] == "-"
 
@@ -207,18 +199,9 @@ def test_link_then_songs_shows_the_file(tmp_path: Path) -> None:
 def test_link_stores_an_absolute_path(tmp_path: Path) -> None:
     data = tmp_path / "data"
     (tmp_path / "x.ogg").write_bytes(b"OggS")
-    result = subprocess.run(
-        [sys.executable, "-m", "ostplayer", "--data-dir", data, "link", "start-over", "x.ogg"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env=headless_env(),
-        timeout=120,
-        check=False,
-    )
+    result = run("link", "start-over", "x.ogg", data_dir=data, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    rows = {row[0]: row for row in song_lines(run("songs", data_dir=data))}
-    assert rows["start-over"][2] == str(tmp_path / "x.ogg")
+    assert song_rows(data)["start-over"][2] == str(tmp_path / "x.ogg")
 
 
 def test_link_to_an_unknown_song(tmp_path: Path) -> None:
@@ -251,11 +234,9 @@ def test_link_refuses_what_is_not_audio_and_asks_for_replace(tmp_path: Path) -> 
     assert run("link", "its-you", first, data_dir=data).returncode == 0
     refused = run("link", "its-you", second, data_dir=data)
     assert refused.returncode == 2 and "--replace" in refused.stderr
-    rows = {row[0]: row for row in song_lines(run("songs", data_dir=data))}
-    assert rows["its-you"][2] == str(first)  # the status matches what is on disk
+    assert song_rows(data)["its-you"][2] == str(first)  # the status matches what is on disk
     assert run("link", "its-you", second, "--replace", data_dir=data).returncode == 0
-    rows = {row[0]: row for row in song_lines(run("songs", data_dir=data))}
-    assert rows["its-you"][2] == str(second)
+    assert song_rows(data)["its-you"][2] == str(second)
 
 
 def test_songs_json_lists_every_song_with_its_drama_and_files(tmp_path: Path) -> None:

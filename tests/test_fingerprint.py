@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from audio_files import AudioMaker, session_maker
+from audio_files import AudioMaker
 
 from ostplayer.domain.track_facts import TrackFacts
 from ostplayer.media.fingerprint import (
@@ -25,15 +25,12 @@ from ostplayer.media.fingerprint import (
 )
 from ostplayer.media.scan_reader import read_one
 
+pytest_plugins = ("audio_files",)
+
 needs_fpcalc = pytest.mark.skipif(
     not available(), reason="fpcalc (libchromaprint-tools) is not installed"
 )
 SECONDS = 12.0
-
-
-@pytest.fixture
-def audio(request: pytest.FixtureRequest, tmp_path_factory) -> AudioMaker:
-    return session_maker(request, tmp_path_factory)
 
 
 def print_of(path: Path) -> Fingerprint:

@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from audio_fixtures import audio_copy, audio_templates  # noqa: F401  (session fixture)
-from mutagen.id3 import ID3, USLT, Encoding
+from audio_fixtures import add_id3, audio_copy
+from mutagen.id3 import USLT, Encoding
 
 from ostplayer.domain.lyrics_encoding import LOW_CONFIDENCE
 from ostplayer.domain.romanize import has_hangul
 from ostplayer.media.lyrics_report import lyrics_report
+
+pytest_plugins = ("audio_fixtures",)
 
 CORPUS = Path(__file__).parent / "data" / "lyrics"
 EXPECTATIONS = sorted(CORPUS.glob("*.expected.json"))
@@ -93,13 +95,10 @@ def test_report_shape_for_a_file_that_is_not_lyrics(tmp_path: Path) -> None:
 
 
 def test_report_for_an_audio_file_shows_its_sidecar_first(
-    tmp_path: Path,
-    audio_templates: dict[str, Path],  # noqa: F811
+    tmp_path: Path, audio_templates: dict[str, Path]
 ) -> None:
     audio = audio_copy(audio_templates, "mp3", tmp_path / "01. Song.mp3")
-    tags = ID3(audio)
-    tags.add(USLT(encoding=Encoding.UTF8, lang="kor", desc="", text="태그 가사"))
-    tags.save(audio)
+    add_id3(audio, USLT(encoding=Encoding.UTF8, lang="kor", desc="", text="태그 가사"))
     lrc = "[offset:+100]\n[00:01.00]<00:01.00>보고 <00:01.50>싶다<00:02.00>\n[00:03.00]\n"
     (tmp_path / "01. Song.lrc").write_bytes(lrc.encode("cp949"))
     report = lyrics_report(audio)
@@ -131,8 +130,7 @@ def test_report_for_an_audio_file_shows_its_sidecar_first(
 
 
 def test_report_for_an_audio_file_without_lyrics(
-    tmp_path: Path,
-    audio_templates: dict[str, Path],  # noqa: F811
+    tmp_path: Path, audio_templates: dict[str, Path]
 ) -> None:
     audio = audio_copy(audio_templates, "flac", tmp_path / "a.flac")
     report = lyrics_report(audio)

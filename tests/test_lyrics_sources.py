@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from audio_fixtures import audio_copy, audio_templates  # noqa: F401  (session fixture)
-from mutagen.id3 import ID3, USLT, Encoding
+from audio_fixtures import add_id3
+from mutagen.id3 import USLT, Encoding
 
 from ostplayer.domain.found_lyrics import FoundLyrics, LyricsOrigin
 from ostplayer.domain.lyrics import parse_lyrics
@@ -30,6 +30,8 @@ from ostplayer.media.lyrics_files import (
     read_lyrics_text,
     resolve_lyrics,
 )
+
+pytest_plugins = ("audio_fixtures",)
 
 LRC = "[ti:봄날]\n[00:01.00]보고 싶다\n[00:01.00]bogo sipda\n[00:04.00]이렇게 말하니까\n"
 
@@ -153,14 +155,8 @@ def test_sidecar_odd_paths_do_not_raise(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------- resolving
 
 
-def test_resolve_priority_order(
-    tmp_path: Path,
-    audio_templates: dict[str, Path],  # noqa: F811
-) -> None:
-    audio = audio_copy(audio_templates, "mp3", tmp_path / "song.mp3")
-    tags = ID3(audio)
-    tags.add(USLT(encoding=Encoding.UTF8, lang="eng", desc="", text="embedded words"))
-    tags.save(audio)
+def test_resolve_priority_order(tmp_path: Path, mp3: Path) -> None:
+    audio = add_id3(mp3, USLT(encoding=Encoding.UTF8, lang="eng", desc="", text="embedded words"))
     (tmp_path / "song.txt").write_text("txt words", encoding="utf-8")
     (tmp_path / "song.lrc").write_text("[00:01]lrc words", encoding="utf-8")
 

@@ -12,7 +12,6 @@ from audio_files import (
     AudioMaker,
     make_monkeys_audio,
     prepend_id3v22,
-    session_maker,
     tag_apev2,
     tag_asf,
     tag_id3,
@@ -23,10 +22,7 @@ from mutagen import id3
 
 from ostplayer.media.covers import CoverRef, cover_for, embedded_cover, folder_cover, load_cover
 
-
-@pytest.fixture
-def audio(request: pytest.FixtureRequest, tmp_path_factory) -> AudioMaker:
-    return session_maker(request, tmp_path_factory)
+pytest_plugins = ("audio_files",)
 
 
 def test_id3_front_cover_is_preferred_over_other_pictures(

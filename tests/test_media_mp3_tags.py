@@ -7,24 +7,19 @@ from pathlib import Path
 
 import pytest
 from audio_files import (
+    CP949_WARNING,
     AudioMaker,
     append_id3v1,
     cp949_as_latin1,
     prepend_id3v22,
     read_facts,
-    session_maker,
     tag_apev2,
     tag_id3,
     utf8_as_latin1,
 )
 
-CP949_WARNING = "tags repaired from CP949 (Korean) stored as Latin-1"
+pytest_plugins = ("audio_files",)
 facts = read_facts
-
-
-@pytest.fixture
-def audio(request: pytest.FixtureRequest, tmp_path_factory) -> AudioMaker:
-    return session_maker(request, tmp_path_factory)
 
 
 def test_id3v23_latin1_frames_holding_cp949_come_out_as_hangul(

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from audio_files import (
+    CP949_WARNING,
     AudioMaker,
     add_riff_info,
     make_monkeys_audio,
     read_facts,
-    session_maker,
     tag_apev2,
     tag_asf,
     tag_id3,
@@ -25,13 +25,8 @@ from audio_files import (
 from ostplayer.media.tag_values import parse_disc, parse_track, parse_year
 from ostplayer.media.tags import read_track
 
-CP949_WARNING = "tags repaired from CP949 (Korean) stored as Latin-1"
+pytest_plugins = ("audio_files",)
 facts = read_facts
-
-
-@pytest.fixture
-def audio(request: pytest.FixtureRequest, tmp_path_factory) -> AudioMaker:
-    return session_maker(request, tmp_path_factory)
 
 
 # --- every format, tagged as its usual tagger does ----------------------------------------------

@@ -13,7 +13,6 @@ from audio_files import (
     encode_video,
     read_facts,
     read_reason,
-    session_maker,
     tag_id3,
 )
 from hypothesis import HealthCheck, given, settings
@@ -22,12 +21,8 @@ from hypothesis import strategies as st
 from ostplayer.domain.track_facts import TrackFacts, UnreadableFile
 from ostplayer.media.tags import read_track
 
+pytest_plugins = ("audio_files",)
 facts, reason = read_facts, read_reason
-
-
-@pytest.fixture
-def audio(request: pytest.FixtureRequest, tmp_path_factory) -> AudioMaker:
-    return session_maker(request, tmp_path_factory)
 
 
 def test_empty_file(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from audio_files import AudioMaker, session_maker, tag_id3
+from audio_files import AudioMaker, tag_id3
 
 from ostplayer.domain.track_facts import TrackFacts, UnreadableFile
 from ostplayer.media.scan_reader import ReadResult, read_one, read_tracks
@@ -22,10 +22,7 @@ from ostplayer.media.walk import (
     walk_music,
 )
 
-
-@pytest.fixture
-def audio(request: pytest.FixtureRequest, tmp_path_factory) -> AudioMaker:
-    return session_maker(request, tmp_path_factory)
+pytest_plugins = ("audio_files",)
 
 
 def touch(path: Path, data: bytes = b"x") -> Path:

@@ -2,47 +2,27 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import random
-import sys
 import unicodedata
 from collections.abc import Iterator
-from pathlib import Path
-from types import ModuleType
 
+import catalog_support
 import pytest
 
 from ostplayer.domain import search as search_mod
 from ostplayer.domain.catalog_format import catalog_from_dict
 from ostplayer.domain.models import Catalog, Song
 from ostplayer.domain.search import SearchIndex, linear_search, query_terms
-from ostplayer.paths import BUNDLED_CATALOG, resource_path
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def load_generator() -> ModuleType:
-    # benchmarks/ is not a package; load the script by path so tests can share it.
-    name = "ostplayer_bench_generate_catalog"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "generate_catalog.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def bundled() -> Catalog:
-    return catalog_from_dict(json.loads(resource_path(BUNDLED_CATALOG).read_text("utf-8")))
+    return catalog_support.bundled_catalog()
 
 
 @pytest.fixture(scope="module")
 def generated() -> Catalog:
-    return catalog_from_dict(load_generator().generate(n_songs=2000, n_dramas=100, seed=3))
+    return catalog_from_dict(catalog_support.generated(n_songs=2000, n_dramas=100, seed=3))
 
 
 @pytest.fixture
@@ -54,13 +34,13 @@ def memo_song_words(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     caching them keeps the reference's semantics while letting the test try many queries.
     """
     original = search_mod.song_words
-    cache: dict[tuple[int, str], set[str]] = {}
+    cache: dict[tuple[int, str, str], set[str]] = {}
 
-    def cached(song: Song, catalog: Catalog) -> set[str]:
-        key = (id(catalog), song.id)
+    def cached(song: Song, catalog: Catalog, extra: str = "") -> set[str]:
+        key = (id(catalog), song.id, extra)
         words = cache.get(key)
         if words is None:
-            words = cache[key] = original(song, catalog)
+            words = cache[key] = original(song, catalog, extra)
         return words
 
     monkeypatch.setattr(search_mod, "song_words", cached)

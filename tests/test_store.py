@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import importlib.util
 import json
 import os
 import random
@@ -14,13 +13,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from catalog_support import BUNDLED, bundled_catalog, generated
 
 from ostplayer.catalog import history as history_mod
-from ostplayer.catalog import library as library_mod
+from ostplayer.catalog import library_loading as library_mod
 from ostplayer.catalog import store as store_mod
 from ostplayer.catalog.history import PlayHistory
 from ostplayer.catalog.library import Library, LibraryError, backup_path
@@ -32,24 +31,9 @@ from ostplayer.catalog.store import (
     atomic_write_bytes,
 )
 from ostplayer.domain.catalog_format import CatalogFormatError, catalog_from_dict, catalog_to_dict
-from ostplayer.paths import BUNDLED_CATALOG, resource_path
+from ostplayer.domain.models import Catalog
 
-REPO = Path(__file__).resolve().parent.parent
-SEED = resource_path(BUNDLED_CATALOG)
 BROKEN_NAME = re.compile(r"^library\.broken-\d{8}-\d{6}(-\d+)?\.json$")
-
-
-def load_generator() -> ModuleType:
-    # benchmarks/ is not a package; load the script by path so tests can share it.
-    name = "ostplayer_bench_generate_catalog"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "generate_catalog.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture
@@ -58,17 +42,13 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 def open_library(data_dir: Path) -> Library:
-    return Library(data_dir, SEED)
+    return Library(data_dir, BUNDLED)
 
 
 def reopen(data_dir: Path) -> Library:
     lib = open_library(data_dir)
     lib.close()
     return lib
-
-
-def seed_catalog() -> Any:
-    return catalog_from_dict(json.loads(SEED.read_text("utf-8")))
 
 
 def write_json(path: Path, data: Any) -> None:
@@ -80,7 +60,7 @@ def files_in(directory: Path) -> dict[str, bytes]:
 
 
 def small_generated(n_songs: int = 60, seed: int = 5) -> dict[str, Any]:
-    return load_generator().generate(n_songs=n_songs, n_dramas=3, seed=seed)
+    return generated(n_songs=n_songs, n_dramas=3, seed=seed)
 
 
 # --- atomic writes --------------------------------------------------------------------------
@@ -217,7 +197,7 @@ def test_reopening_leaves_no_stray_files(data_dir: Path) -> None:
 
 
 def _valid_tables_without_version() -> dict[str, Any]:
-    data = catalog_to_dict(seed_catalog())
+    data = catalog_to_dict(bundled_catalog())
     return {s: {str(i): d for i, d in enumerate(data[s], 1)} for s in ("people", "songs")}
 
 
@@ -271,19 +251,24 @@ def test_broken_library_without_backup_falls_back_to_seed(data_dir: Path, how: s
     assert str(moved[0]) in lib.notices[0]
     assert "could not be read" in lib.notices[0]
     assert any("bundled catalog" in n for n in lib.notices)
-    assert lib.catalog == seed_catalog()
+    assert lib.catalog == bundled_catalog()
     # The fresh library is itself readable, and the next launch is quiet.
     assert reopen(data_dir).notices == []
 
 
-@pytest.mark.parametrize("how", ["truncated", "not-json", "json-list", "missing-schema-version"])
-def test_broken_library_falls_back_to_the_backup(data_dir: Path, how: str, tmp_path: Path) -> None:
+def _imported_and_backed_up(data_dir: Path, tmp_path: Path) -> Catalog:
+    """The catalog after an import and one more launch, which keeps it as the backup."""
     lib = open_library(data_dir)
     addition = tmp_path / "more.json"
     write_json(addition, small_generated())
     lib.import_file(addition)
     lib.close()
-    expected = reopen(data_dir).catalog  # this launch keeps the imported library as backup
+    return reopen(data_dir).catalog
+
+
+@pytest.mark.parametrize("how", ["truncated", "not-json", "json-list", "missing-schema-version"])
+def test_broken_library_falls_back_to_the_backup(data_dir: Path, how: str, tmp_path: Path) -> None:
+    expected = _imported_and_backed_up(data_dir, tmp_path)
     assert len(expected.songs) > 5
     broken = _break_library(data_dir, how)
 
@@ -298,12 +283,7 @@ def test_broken_library_falls_back_to_the_backup(data_dir: Path, how: str, tmp_p
 
 
 def test_in_place_damage_does_not_reach_the_backup(data_dir: Path, tmp_path: Path) -> None:
-    lib = open_library(data_dir)
-    addition = tmp_path / "more.json"
-    write_json(addition, small_generated())
-    lib.import_file(addition)
-    lib.close()
-    expected = reopen(data_dir).catalog
+    expected = _imported_and_backed_up(data_dir, tmp_path)
     path = data_dir / "library.json"
     path.write_bytes(path.read_bytes()[:1000])  # same inode, truncated
     assert reopen(data_dir).catalog == expected
@@ -319,7 +299,7 @@ def test_broken_library_and_broken_backup_fall_back_to_seed(data_dir: Path) -> N
 
     lib = reopen(data_dir)
 
-    assert lib.catalog == seed_catalog()
+    assert lib.catalog == bundled_catalog()
     assert [p.read_bytes() for p in _moved_aside(data_dir)] == [broken]
     # The broken backup is kept too, not overwritten by the fresh library's backup.
     kept = [p for p in data_dir.iterdir() if p.name.startswith("library.backup.broken-")]
@@ -336,7 +316,7 @@ def test_an_impossible_schema_version_is_moved_aside(data_dir: Path, version: in
 
     lib = reopen(data_dir)
 
-    assert lib.catalog == seed_catalog()
+    assert lib.catalog == bundled_catalog()
     assert [p.read_bytes() for p in _moved_aside(data_dir)] == [raw]
     assert any(f"impossible schema version ({version})" in n for n in lib.notices)
 
@@ -666,7 +646,7 @@ def test_automatic_compaction_keeps_counts(tmp_path: Path, monkeypatch: pytest.M
 
 
 def _bad_files() -> dict[str, bytes]:
-    good = catalog_to_dict(seed_catalog())
+    good = catalog_to_dict(bundled_catalog())
     unknown_drama = small_generated(20)
     unknown_drama["songs"][3]["drama"] = "no-such-drama"
     duplicate = copy.deepcopy(good)
@@ -747,7 +727,7 @@ def test_import_merges_by_id(data_dir: Path, tmp_path: Path) -> None:
         assert songs["ambiguous"].title == "Ambiguous (Remastered)"
         assert songs["ambiguous"].commentary == ("New notes.",)
         assert songs["our-tears-instrumental"].ost_order == 12
-        assert opened.catalog.dramas == seed_catalog().dramas
+        assert opened.catalog.dramas == bundled_catalog().dramas
 
     # Importing the same file again changes nothing.
     lib = open_library(data_dir)
@@ -805,12 +785,12 @@ def test_export_has_no_personal_data(data_dir: Path, tmp_path: Path) -> None:
 def test_import_of_a_large_generated_library(data_dir: Path, tmp_path: Path) -> None:
     # Correctness at size (the streamed load, progress, order); 100,000 songs and the time
     # they take are benchmarks/bench_store.py's, which imports the full-size file every run.
-    data = load_generator().generate(n_songs=5_000, n_dramas=250, seed=1)
+    data = generated(n_songs=5_000, n_dramas=250, seed=1)
     path = tmp_path / "big.json"
     write_json(path, data)
     sample = data["songs"][3_210]
 
-    expected_ids = list(seed_catalog().songs)
+    expected_ids = list(bundled_catalog().songs)
     expected_ids += [s["id"] for s in data["songs"] if s["id"] not in set(expected_ids)]
     n_entries = sum(len(data[k]) for k in ("people", "dramas", "songs", "features"))
     del data

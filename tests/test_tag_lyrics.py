@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from audio_fixtures import audio_copy, audio_templates  # noqa: F401  (session fixture)
+from audio_fixtures import add_id3, audio_copy
 from mutagen.apev2 import APEv2
 from mutagen.asf import ASF
 from mutagen.flac import FLAC
@@ -26,6 +26,8 @@ from ostplayer.domain.lyrics import Lyrics
 from ostplayer.domain.lyrics_encoding import LOW_CONFIDENCE
 from ostplayer.media.tag_lyrics import read_tag_lyrics
 
+pytest_plugins = ("audio_fixtures",)
+
 KOREAN_LRC = "[ti:봄날]\n[00:01.00]보고 싶다\n[00:04.00]이렇게 말하니까\n"
 KOREAN = "보고 싶다\n이렇게 말하니까 더 보고 싶다"
 ENGLISH = "I miss you\nsaying this makes me miss you more"
@@ -33,18 +35,6 @@ ENGLISH = "I miss you\nsaying this makes me miss you more"
 
 def texts(lyrics: Lyrics) -> list[tuple[int | None, str]]:
     return [(g.time_ms, g.text) for g in lyrics.groups]
-
-
-@pytest.fixture
-def mp3(audio_templates: dict[str, Path], tmp_path: Path) -> Path:  # noqa: F811
-    return audio_copy(audio_templates, "mp3", tmp_path / "song.mp3")
-
-
-def add_id3(path: Path, *frames: object) -> None:
-    tags = ID3(path)
-    for frame in frames:
-        tags.add(frame)
-    tags.save(path)
 
 
 # ------------------------------------------------------------------ choosing frames
@@ -112,7 +102,7 @@ def test_sylt_in_milliseconds_and_in_mpeg_frames(mp3: Path) -> None:
 
 
 def test_sylt_in_frames_without_an_mpeg_stream_falls_back_to_uslt(
-    audio_templates: dict[str, Path],  # noqa: F811
+    audio_templates: dict[str, Path],
     tmp_path: Path,
 ) -> None:
     wav = audio_copy(audio_templates, "wav", tmp_path / "a.wav")
@@ -196,7 +186,7 @@ def test_real_latin1_french_stays_french(mp3: Path) -> None:
 # ------------------------------------------------------------------ other formats
 
 
-def test_flac_lyrics_and_unsyncedlyrics(audio_templates: dict[str, Path], tmp_path: Path) -> None:  # noqa: F811
+def test_flac_lyrics_and_unsyncedlyrics(audio_templates: dict[str, Path], tmp_path: Path) -> None:
     path = audio_copy(audio_templates, "flac", tmp_path / "a.flac")
     tagged = FLAC(path)
     tagged["UNSYNCEDLYRICS"] = "plain words"
@@ -214,7 +204,7 @@ def test_flac_lyrics_and_unsyncedlyrics(audio_templates: dict[str, Path], tmp_pa
     ("ext", "kind", "opener"), [("ogg", "Vorbis", OggVorbis), ("opus", "Opus", OggOpus)]
 )
 def test_ogg_vorbis_and_opus(
-    audio_templates: dict[str, Path],  # noqa: F811
+    audio_templates: dict[str, Path],
     tmp_path: Path,
     ext: str,
     kind: str,
@@ -230,7 +220,7 @@ def test_ogg_vorbis_and_opus(
     assert read_tag_lyrics(path, ["eng"]).lyrics.plain_text() == ENGLISH
 
 
-def test_mp4_lyr_atom(audio_templates: dict[str, Path], tmp_path: Path) -> None:  # noqa: F811
+def test_mp4_lyr_atom(audio_templates: dict[str, Path], tmp_path: Path) -> None:
     path = audio_copy(audio_templates, "m4a", tmp_path / "a.m4a")
     tagged = MP4(path)
     tagged["\xa9lyr"] = [KOREAN_LRC]
@@ -240,7 +230,7 @@ def test_mp4_lyr_atom(audio_templates: dict[str, Path], tmp_path: Path) -> None:
     assert texts(found.lyrics) == [(1000, "보고 싶다"), (4000, "이렇게 말하니까")]
 
 
-def test_wma_lyrics(audio_templates: dict[str, Path], tmp_path: Path) -> None:  # noqa: F811
+def test_wma_lyrics(audio_templates: dict[str, Path], tmp_path: Path) -> None:
     path = audio_copy(audio_templates, "wma", tmp_path / "a.wma")
     tagged = ASF(path)
     tagged["WM/Lyrics"] = [KOREAN]
@@ -297,6 +287,6 @@ def test_damaged_missing_and_odd_paths_return_none(tmp_path: Path) -> None:
     assert read_tag_lyrics(tmp_path / "noise.m4a") is None
 
 
-def test_untagged_files_have_no_lyrics(audio_templates: dict[str, Path]) -> None:  # noqa: F811
+def test_untagged_files_have_no_lyrics(audio_templates: dict[str, Path]) -> None:
     for path in audio_templates.values():
         assert read_tag_lyrics(path) is None, path

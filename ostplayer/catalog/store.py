@@ -70,7 +70,18 @@ class AtomicJSONStorage(Storage):
 
 def dump_tables(data: Mapping[str, Mapping[str, Any]]) -> str:
     """Plain TinyDB JSON, laid out one document per line so a reader can stream it."""
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    readable = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    escaped = json.JSONEncoder(ensure_ascii=True, separators=(",", ":")).encode
+
+    def dumps(value: Any) -> str:
+        # A file name that is not valid UTF-8 holds lone surrogates: escaped, it survives.
+        text = readable(value)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return escaped(value)
+        return text
+
     parts = []
     for name, docs in data.items():
         rows = ",\n".join(f"{dumps(str(k))}:{dumps(doc)}" for k, doc in docs.items())

@@ -1,10 +1,15 @@
 """Search across songs: an inverted word index instead of a scan.
 
 A query is split into terms; a song matches when every term starts some word of the song's
-searchable text (title, performers, drama, characters, actors, lyrics, commentary). Matching
-word starts rather than any substring is what users of search-as-you-type expect ("go ara"
-should find Go Ara, not "goal" and "characters"), and it lets a sorted vocabulary answer each
-term with a binary search plus a union of the postings it selects.
+searchable text (titles and aliases in every script, performers, drama, characters, actors,
+lyrics, commentary, and text outside the catalog such as saved lyrics). Matching word starts
+rather than any substring is what users of search-as-you-type expect ("go ara" should find Go
+Ara, not "goal" and "characters"), and it lets a sorted vocabulary answer each term with a
+binary search plus a union of the postings it selects.
+
+Across scripts: every Hangul word is also indexed by its romanization ("sijak" finds 시작)
+and by its initial consonants, the Korean search convention ("ㄱㅎ" finds 가호, "ㅇㅌㅇ"
+finds 이태원).
 """
 
 from __future__ import annotations
@@ -13,11 +18,15 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain, groupby
 from operator import itemgetter
 
+from .hangul import initials
 from .models import Catalog, Song
+from .romanize import romanize
+
+_HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
 
 _WORD = re.compile(r"\w+")
 _MAX_CHAR = chr(0x10FFFF)
@@ -56,27 +65,68 @@ def query_terms(query: str) -> list[str]:
     return words_of(query)
 
 
+def _person_fields(catalog: Catalog, person_id: str, out: list[str]) -> None:
+    person = catalog.people.get(person_id)
+    if person is None:
+        out.append(person_id)
+        return
+    out.append(person.name)
+    if person.name_original:
+        out.append(person.name_original)
+    out.extend(person.aliases)
+
+
 def song_fields(song: Song, catalog: Catalog) -> list[str]:
     """The text a search looks at for one song, in the catalog's words."""
     fields = [song.title, song.title_original, song.lyrics_excerpt, song.musical_character]
+    fields.extend(song.aliases)
     fields.extend(song.commentary)
     for credit in song.performers:
-        fields.append(catalog.person_name(credit.person))
+        _person_fields(catalog, credit.person, fields)
         if credit.group:
-            fields.append(catalog.person_name(credit.group))
-    drama = catalog.dramas.get(song.drama)
+            _person_fields(catalog, credit.group, fields)
+    drama = catalog.dramas.get(song.drama) if song.drama else None
     if drama is not None:
         fields.append(drama.title)
         fields.append(drama.title_original)
+        fields.extend(drama.aliases)
         for member in drama.cast:
-            fields.append(catalog.person_name(member.actor))
+            _person_fields(catalog, member.actor, fields)
             if member.character:
                 fields.append(member.character)
     return fields
 
 
-def song_words(song: Song, catalog: Catalog) -> set[str]:
-    return set(words_of(" ".join(song_fields(song, catalog))))
+# Romanizing is the costly part of indexing Hangul; the same words recur across songs.
+_ROMANIZED: dict[str, tuple[str, str]] = {}
+
+
+def _hangul_forms(word: str) -> tuple[str, str]:
+    """A Hangul word's romanization (no spaces) and its initial consonants."""
+    forms = _ROMANIZED.get(word)
+    if forms is None:
+        roman = "".join(romanize(word).split()).casefold()
+        forms = (roman if roman.isascii() else "", initials(word))
+        if len(_ROMANIZED) < 500_000:
+            _ROMANIZED[word] = forms
+    return forms
+
+
+def song_words(song: Song, catalog: Catalog, extra: str = "") -> set[str]:
+    """Every word a query term may start: the fields' words, and for each Hangul word its
+    romanization and initial consonants. ``extra``: text kept outside the catalog."""
+    text = " ".join(song_fields(song, catalog))
+    if extra:
+        text = f"{text} {extra}"
+    words = set(words_of(text))
+    if not text.isascii() and _HANGUL_SYLLABLE.search(text):
+        for word in [w for w in words if _HANGUL_SYLLABLE.search(w)]:
+            roman, first = _hangul_forms(word)
+            if roman:
+                words.add(roman)
+            if first:
+                words.add(first)
+    return words
 
 
 class SearchIndex:
@@ -107,9 +157,13 @@ class SearchIndex:
         self._term_cache: dict[str, frozenset[int]] = {}
 
     @classmethod
-    def build(cls, catalog: Catalog) -> SearchIndex:
+    def build(cls, catalog: Catalog, extra: Mapping[str, str] | None = None) -> SearchIndex:
+        """``extra``: more text per song id that is not in the catalog (saved lyrics)."""
         songs = list(catalog.songs.values())
-        return cls([s.id for s in songs], (song_words(s, catalog) for s in songs))
+        more = extra or {}
+        return cls(
+            [s.id for s in songs], (song_words(s, catalog, more.get(s.id, "")) for s in songs)
+        )
 
     @property
     def vocabulary_size(self) -> int:
@@ -164,14 +218,17 @@ class SearchIndex:
         return {ids[p] for p in positions}
 
 
-def linear_search(catalog: Catalog, query: str) -> set[str] | None:
+def linear_search(
+    catalog: Catalog, query: str, extra: Mapping[str, str] | None = None
+) -> set[str] | None:
     """The same semantics without an index: the reference for tests and fallback."""
     terms = query_terms(query)
     if not terms:
         return None
     out = set()
+    more = extra or {}
     for song in catalog.songs.values():
-        words = song_words(song, catalog)
+        words = song_words(song, catalog, more.get(song.id, ""))
         if all(any(w.startswith(t) for w in words) for t in terms):
             out.add(song.id)
     return out

@@ -89,9 +89,15 @@ _QUOTE_PAIRS = {"'": "'", '"': '"', "‘": "’", "“": "”", "「": "」", "�
 _HALF_WIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x3000: 0x20}
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def clean_text(text: str) -> str:
-    """Composed (NFD file names from macOS put back together), full-width ASCII made plain."""
+    """Composed (NFD file names from macOS put back together), full-width ASCII made plain;
+    the bytes of a file name that is not UTF-8 (lone surrogates) shown as "\ufffd"."""
     text = text or ""
+    if not text.isascii() and _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text if text.isascii() else text.translate(_HALF_WIDTH)
@@ -266,7 +272,7 @@ def parse_album(text: str) -> AlbumMeaning:
     if not ost and part is not None and not mains and not aliases:
         ost = True  # "Part.3" alone: a soundtrack part whose drama the tag does not name
     titles = unique_spellings([*mains, *aliases])
-    if compilation or (ost and titles and all(_only_generic(t) for t in titles)):
+    if compilation or (ost and titles and all(_only_generic(t, raw) for t in titles)):
         return AlbumMeaning(titles=(raw,), compilation=True)
     if not ost:
         # "NCT RESONANCE Pt.1" is an album; "Love Playlist 4 Part.1" a web drama's OST that
@@ -314,13 +320,15 @@ def _remove_markers(text: str) -> str:
     return text
 
 
-def _only_generic(text: str) -> bool:
+def _only_generic(text: str, context: str = "") -> bool:
     """Words that name no drama: "K-Drama", "Best of 2020", "드라마 모음". With a number they
-    must also say "collection" ("Best OST 2020"): "Drama 606" could be a title."""
+    must also say "collection", here or elsewhere in the album ("2015 K-Drama OST Best
+    Vol.29"): "Drama 606" could be a title."""
     words = fold(text).split()
     if not all(w in _GENERIC or w.isdigit() for w in words):
         return False
-    return not any(w.isdigit() for w in words) or any(w in _COLLECTION for w in words)
+    said = words + fold(context).split()
+    return not any(w.isdigit() for w in words) or any(w in _COLLECTION for w in said)
 
 
 def _separates_artist(text: str) -> bool:

@@ -70,7 +70,8 @@ def parse_credits(text: str, book: NameBook | None = None) -> ParsedCredits:
     """``parse_credits("웬디 (레드벨벳), 손디아(Sondia)")``: Wendy in group 레드벨벳, and 손디아
     spelled Sondia. "Various Artists" names nobody."""
     text = tidy(clean_text(text))
-    if not text or fold(text) in _VARIOUS:
+    # "????" (a tagger that could not write Hangul) or bare punctuation names nobody.
+    if not text or fold(text) in _VARIOUS or not any(ch.isalnum() for ch in text):
         return ParsedCredits()
     if not _ANY_MARK.search(text) or (
         book is not None and (book.knows_person(text) or book.knows_group(text))
@@ -89,6 +90,8 @@ def parse_credits(text: str, book: NameBook | None = None) -> ParsedCredits:
             performers.extend(_performers_of(piece, is_featured, book))
     unique: dict[str, PerformerName] = {}
     for p in performers:
+        if not any(ch.isalnum() for ch in p.name):
+            continue
         unique.setdefault(compact(p.name) + "\0" + compact(p.group), p)
     return ParsedCredits(tuple(unique.values()), tuple(notes))
 

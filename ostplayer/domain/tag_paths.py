@@ -136,8 +136,8 @@ def _looks_like_video_id(content: str) -> bool:
 
 def is_placeholder_title(title: str) -> bool:
     """A name a recorder or ripper made up, which says nothing about the song: "rec_0031",
-    "Track 03", "New Recording 2", "01", "Unknown"."""
-    return bool(_PLACEHOLDER.match(fold(title)))
+    "Track 03", "New Recording 2", "01", "Unknown", or "????" (a tagger that lost the Hangul)."""
+    return bool(_PLACEHOLDER.match(fold(title))) or not any(ch.isalnum() for ch in title)
 
 
 _PLACEHOLDER = re.compile(

@@ -20,18 +20,33 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "aside_path",
     "atomic_write_bytes",
     "fsync_dir",
+    "json_bytes",
     "remove_stale_temp_files",
     "write_file_atomically",
 ]
+
+
+def json_bytes(value: Any, **options: Any) -> bytes:
+    """``value`` as UTF-8 JSON, readable Hangul where possible.
+
+    A file name that is not valid UTF-8 comes into Python with lone surrogates ("\\udce9"),
+    which UTF-8 cannot encode; JSON's ASCII escapes can, and read back the very same name.
+    """
+    try:
+        return json.dumps(value, ensure_ascii=False, **options).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value, ensure_ascii=True, **options).encode("ascii")
 
 
 def atomic_write_bytes(path: Path, payload: bytes, backup: Path | None = None) -> None:

@@ -19,6 +19,7 @@ from .library_service import LibraryService
 from .lyrics_service import LyricsService
 from .playback_session import PlaybackSession
 from .playback_state import PlaybackStateStore, ResumePoint
+from .scan_service import ScanService
 from .settings import Settings
 from .tasks import TaskRunner
 
@@ -34,6 +35,7 @@ class AppContext:
     library: LibraryService
     playback: PlaybackSession
     lyrics: LyricsService
+    scan: ScanService
     notices: list[str] = field(default_factory=list)
 
     @classmethod
@@ -61,8 +63,9 @@ class AppContext:
             known_song=lambda sid: sid in library_service.catalog.songs,
         )
         lyrics = LyricsService(library_service, parent)
+        scan = ScanService(paths, library_service, parent)
         notices = [*library.notices, *settings.notices, *store.notices]
-        return cls(paths, settings, tasks, library_service, playback, lyrics, notices)
+        return cls(paths, settings, tasks, library_service, playback, lyrics, scan, notices)
 
     def shutdown(self) -> None:
         """Save and stop everything, in the order that loses nothing."""

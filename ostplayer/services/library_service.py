@@ -85,6 +85,10 @@ class LibraryService(QObject):
     def saved_lyrics(self, song_id: str) -> str | None:
         return self.library.saved_lyrics(song_id)
 
+    def saved_lyrics_by_song(self) -> dict[str, str]:
+        """Every song's saved lyrics text (searched along with the catalog)."""
+        return self.library.saved_lyrics_by_song()
+
     def lyrics_offset(self, song_id: str) -> int:
         return self.library.lyrics_offset(song_id)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..media.atomic import aside_path, atomic_write_bytes
+from ..media.atomic import aside_path, atomic_write_bytes, json_bytes
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ class PlaybackStateStore:
             }
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+            atomic_write_bytes(self.path, json_bytes(data))
         except OSError as exc:
             self.last_error = f"{self.path.parent}: {exc.strerror or exc}"
             log.warning("could not save the playback state: %s", self.last_error)

@@ -39,6 +39,10 @@ class WindowCommands:
     seek_back: Slot
     seek_forward: Slot
     about: Slot
+    add_folder: Slot
+    rescan: Slot
+    edit_folders: Slot
+    review: Slot
 
 
 class Actions:
@@ -110,6 +114,16 @@ def create_actions(
     a.add("link", "&Link audio file to this song…", c.link_current, "Ctrl+L")
     a.add("quit", "&Quit", c.quit, QKeySequence.StandardKey.Quit)
 
+    a.add(
+        "add-folder",
+        "&Add music folder…",
+        c.add_folder,
+        "Ctrl+O",
+        tip="Find the music in a folder, link the catalog's songs and add the others",
+    )
+    a.add("rescan", "&Rescan music folders", c.rescan, "F5")
+    a.add("folders", "Music &folders…", c.edit_folders)
+    a.add("review", "Re&view scan matches…", c.review)
     a.add("home", "&Featured article", c.home, "Alt+Home")
     a.add("find", "&Search", c.focus_search, QKeySequence.StandardKey.Find)
     group = QActionGroup(parent)

@@ -11,6 +11,7 @@ the library service's, and each part listens to them itself.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -68,18 +69,22 @@ class MainWindow(QMainWindow):
         from .playback_ui import PlaybackUi
         from .queue_panel import QueuePanel, UpcomingModel
         from .reading_pane import ReadingPane
+        from .scan_ui import ScanProgress, ScanUi
         from .search_service import SearchService
         from .song_actions import SongActions
         from .transport import TransportBar
 
         self.ctx = ctx
         self.library = ctx.library
+        self._lyrics_seen = ctx.library.saved_lyrics_by_song()
         self.session = ctx.playback
         library, session, settings = ctx.library, ctx.playback, self.settings
 
         self.model = BrowserModel(library.catalog, library.audio_state)
         self.model.set_icons(audio_icons(self.style()))
-        self.search = SearchService(library.catalog, self, start=False)
+        self.search = SearchService(
+            library.catalog, self, start=False, extra=library.saved_lyrics_by_song
+        )
         self.browser = BrowserPanel(self.model, self.search)
         self.page_view = PageView()
         self.reading = ReadingPane(library, self.page_view, session.available)
@@ -92,6 +97,9 @@ class MainWindow(QMainWindow):
         self.reading.lyrics_source = self.lyrics.describe_source
 
         self._build_layout()
+        self.scan_progress = ScanProgress()
+        self.statusBar().addPermanentWidget(self.scan_progress)
+        self.scan_ui = ScanUi(ctx.scan, self.scan_progress, self)
         # Over the reading area, never in a layout: showing one moves nothing under the mouse.
         self.banners = BannerStack(self.content_splitter)
         self.notice_banner = self.banners.add(Banner(warning=True))
@@ -99,6 +107,7 @@ class MainWindow(QMainWindow):
         self.playback_notice.setObjectName("playbackNotice")
         self.playback_notice.label.setObjectName("playbackNoticeText")
         self.resume_banner = self.banners.add(Banner())
+        self.review_banner = self.banners.add(Banner())
         self.playback = PlaybackUi(
             session,
             library,
@@ -125,6 +134,10 @@ class MainWindow(QMainWindow):
             seek_back=lambda: self._arrow(-5000),
             seek_forward=lambda: self._arrow(5000),
             about=self._about,
+            add_folder=self.scan_ui.add_folder,
+            rescan=self.scan_ui.rescan,
+            edit_folders=self.scan_ui.edit_folders,
+            review=self.scan_ui.review,
         )
         self.menu_actions = create_actions(
             self,
@@ -142,6 +155,7 @@ class MainWindow(QMainWindow):
         self.browser.tree.installEventFilter(TreeKeyFilter(self.browser.tree, self.model))
         self._connect()
         self._restore_state()
+        self._offer_review(len(ctx.scan.review))
         session.set_continuation(self.model.songs_after, self.model.songs_before)
         self.assembled = True
         # The window's own paint event may not come again (its children cover it); the
@@ -221,6 +235,9 @@ class MainWindow(QMainWindow):
         self.library.audio_states_changed.connect(self.model.refresh_songs)
         self.session.now_playing.connect(self._on_now_playing)
         self.session.stopped.connect(self._on_stopped)
+        self.scan_ui.message.connect(self.show_status)
+        self.ctx.scan.review_changed.connect(self._offer_review)
+        self.setAcceptDrops(True)
         self.queue_dock.visibilityChanged.connect(
             lambda shown: self.menu_actions.set_checked_quietly("queue", shown)
         )
@@ -326,10 +343,31 @@ class MainWindow(QMainWindow):
 
     def _on_page_drop(self, path: str) -> None:
         kind, ident = self.reading.current
-        if kind == "song":
+        if kind == "song" and not os.path.isdir(path):
             self.actions_.link(ident, path)
         else:
-            self.show_status("Drop an audio file on a song (its page or its row) to link it.")
+            self.scan_ui.scan_dropped([path])
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        """Folders or files dropped anywhere but on a song: scanned, as Add music folder."""
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.scan_ui.scan_dropped(paths)
+
+    def _offer_review(self, count: int) -> None:
+        if count:
+            self.review_banner.show_message(
+                f"{count:,} scanned file{'s' if count != 1 else ''} could not be matched for"
+                " sure. Look at them when you like.",
+                [("Review…", self.scan_ui.review)],
+            )
+        else:
+            self.review_banner.hide()
 
     def _on_library_changed(self, change: LibraryChange) -> None:
         if change.catalog_changed:
@@ -344,6 +382,11 @@ class MainWindow(QMainWindow):
                 self.reading.home()
         else:
             self.model.refresh_songs(change.personal | change.played)
+            if any(
+                self.library.saved_lyrics(s) != self._lyrics_seen.get(s) for s in change.personal
+            ):
+                self._lyrics_seen = self.library.saved_lyrics_by_song()
+                self.search.set_catalog(self.library.catalog)  # saved lyrics are searched too
 
     def _on_now_playing(self, song_id: str) -> None:
         self.resume_banner.hide()  # anything playing answers the resume offer

@@ -66,6 +66,9 @@ def build_menus(bar: QMenuBar, a: Actions) -> None:
     file_menu = bar.addMenu("&File")
     for key in ("import", "export", None, "link", None, "quit"):
         _add(file_menu, a, key)
+    library = bar.addMenu("&Library")
+    for key in ("add-folder", "rescan", "folders", None, "review"):
+        _add(library, a, key)
     view = bar.addMenu("&View")
     for key in ("home", "find", None):
         _add(view, a, key)

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 from ..domain.models import Catalog
 from ..domain.search import SearchIndex
+
+ExtraText = Callable[[], Mapping[str, str]]
 
 
 class _Carrier(QObject):
@@ -25,28 +28,42 @@ _CARRIERS: list[_Carrier] = []
 class SearchService(QObject):
     ready = Signal()  # emitted on the GUI thread (queued) once the index is built
 
-    def __init__(self, catalog: Catalog, parent: QObject | None = None, *, start: bool = True):
+    def __init__(
+        self,
+        catalog: Catalog,
+        parent: QObject | None = None,
+        *,
+        start: bool = True,
+        extra: ExtraText | None = None,
+    ):
+        """``extra``: text per song that is searched too but is not in the catalog (the
+        user's saved lyrics), asked for at each build."""
         super().__init__(parent)
         self._index: SearchIndex | None = None
+        self._extra = extra or dict
         self.set_catalog(catalog, start=start)
 
     def set_catalog(self, catalog: Catalog, *, start: bool = True) -> None:
         """Use a new catalog; a large one is indexed in the background once ``start`` is
         called (the window calls it after its first paint, so the build never competes with
-        the first frame for the interpreter)."""
+        the first frame for the interpreter). The same catalog again (saved lyrics changed)
+        keeps answering from the old index until the new one is ready."""
+        same = catalog is getattr(self, "_catalog", None)
         self._catalog = catalog
-        self._index = None
+        if not same:
+            self._index = None
         self._started = False
         if len(catalog.songs) <= 2000:
-            self._index = SearchIndex.build(catalog)
-        elif start:
-            self.start()
+            self._index = SearchIndex.build(catalog, self._extra())
+        elif start or same:
+            self.start(force=same)
 
-    def start(self) -> None:
-        if self._index is not None or self._started:
+    def start(self, *, force: bool = False) -> None:
+        if (self._index is not None and not force) or self._started:
             return
         self._started = True
         catalog = self._catalog
+        extra = dict(self._extra())
         # The worker emits through a parentless carrier that outlives this service: if the
         # window (and this service) is destroyed mid-build, Qt drops the queued delivery
         # instead of the thread emitting from a deleted object (a crash). _CARRIERS keeps it
@@ -56,7 +73,7 @@ class SearchService(QObject):
         _CARRIERS.append(carrier)
         carrier.built.connect(self._on_built, Qt.ConnectionType.QueuedConnection)
         worker = threading.Thread(
-            target=lambda: carrier.built.emit(catalog, SearchIndex.build(catalog)),
+            target=lambda: carrier.built.emit(catalog, SearchIndex.build(catalog, extra)),
             name="search-index",
             daemon=True,
         )

@@ -1,0 +1,98 @@
+"""``ostplayer scan DIR…``: grow the library from the user's music, without a display.
+
+It applies what it is sure of (links, and the dramas, songs and artists it creates), leaves
+the uncertain matches for review in the window, and prints a summary with every file it
+could not use and why. ``--dry-run`` shows the plan and changes nothing; ``--accept-all``
+applies every proposal (the best candidate, or a new song).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from typing import Any
+
+from .paths import AppPaths
+
+
+def add_scan_parser(sub: Any) -> None:
+    p = sub.add_parser("scan", help="add the music in DIR… to the library (see --help)")
+    p.add_argument("dirs", nargs="+", help="folders (or files) to scan")
+    p.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
+    p.add_argument(
+        "--accept-all", action="store_true", help="apply every proposal, uncertain ones too"
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+
+
+def run_scan(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
+    from .catalog.scan_apply import NEW_SONG, Decision, apply_scan, linked_files, save_review
+    from .domain.library_growth import plan_scan
+    from .media.music_folders import MusicFolders
+    from .media.music_scan import ScanCache, scan_music
+    from .media.walk import display_path
+
+    missing = [d for d in args.dirs if not os.path.exists(d)]
+    if missing:
+        print(f"ostplayer: {', '.join(missing)}: no such folder or file", file=sys.stderr)
+        return 2
+    last = [0.0]
+
+    def progress(done: int, found: int, what: str) -> None:
+        now = time.monotonic()
+        if not args.quiet and now - last[0] > 1.0:
+            last[0] = now
+            print(f"  {done:,} of {found:,} files · {what}", file=sys.stderr)
+
+    cache = ScanCache(None if args.dry_run else paths.scan_cache_file)
+    result = scan_music(args.dirs, cache, progress=progress)
+    linked = linked_files(library, result.gone)
+    plan = plan_scan(result.tracks, library.catalog, linked)
+    print(
+        f"Scanned {result.found:,} files in {result.seconds:.1f} s: {result.read:,} read,"
+        f" {result.unchanged:,} unchanged, {len(result.unreadable):,} not usable,"
+        f" {len(result.gone):,} gone since the last scan."
+    )
+    for bad in result.unreadable:
+        print(f"  not usable: {display_path(bad.path)}: {bad.reason}")
+    if args.dry_run:
+        _print_plan(plan, library.catalog)
+        print("Dry run: nothing was changed.")
+        return 0
+    decisions = []
+    if args.accept_all:
+        for item in plan.review:
+            choice = item.candidates[0].song_id if item.candidates else NEW_SONG
+            decisions.append(Decision(item, choice))
+    applied = apply_scan(library, plan, decisions, result.gone)
+    kept = [] if args.accept_all else plan.review
+    applied.kept_for_review = len(kept)
+    save_review(paths.scan_review_file, kept)
+    MusicFolders(paths.music_folders_file).add(*[d for d in args.dirs if os.path.isdir(d)])
+    print(f"Applied: {applied}.")
+    if kept:
+        print(
+            f"{len(kept):,} uncertain matches are waiting for you in the window (Library ▸ Review)."
+        )
+    return 0
+
+
+def _print_plan(plan: Any, catalog: Any) -> None:
+    print(
+        f"Would add {len(plan.new_dramas):,} dramas, {len(plan.new_songs):,} songs from dramas,"
+        f" {len(plan.other_music):,} other songs and {len(plan.new_people):,} artists;"
+        f" link {len(plan.links):,} files; {len(plan.review):,} to review."
+    )
+    for drama in plan.new_dramas:
+        spellings = " / ".join(s for s in (drama.title, drama.title_original) if s)
+        print(f"  new drama: {spellings}")
+    for link in plan.links:
+        song = catalog.songs.get(link.song_id)
+        if song is not None:  # an existing catalog song (new ones are listed above)
+            print(f"  link: {link.path} -> {song.title} ({link.confidence:.0%})")
+    for item in plan.review:
+        best = item.candidates[0] if item.candidates else None
+        target = catalog.songs[best.song_id].title if best else "a new song"
+        print(f"  review: {item.paths[0]} -> {target}? ({item.reason})")
