@@ -18,15 +18,17 @@ playable follows.
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..domain.queue import PlayQueue, RepeatMode
 from ..playback.base import Player, PlayerState
-from .playback_state import PlaybackStateStore, ResumePoint
+from .playable import file_problem
+from .playback_state import PlaybackStateStore
 from .player_bridge import PlayerBridge
+from .session_memory import SessionMemory
+from .session_queue import QueueEdits
 from .settings import Keys, Settings
 
 #: "Previous" restarts the current song when it has played longer than this.
@@ -34,8 +36,6 @@ PREVIOUS_RESTART_MS = 3000
 #: An end this far before the known length, with the file gone, means the file was
 #: pulled from under VLC (libVLC ends up to ~1 s early anyway because of file caching).
 EARLY_END_SLACK_MS = 3000
-#: Below this there is nothing worth resuming: starting over costs the user nothing.
-RESUME_MIN_MS = 5000
 POSITION_SAVE_INTERVAL_MS = 5000
 #: How far the continuation looks for a playable song before giving up.
 CONTINUATION_LIMIT = 5000
@@ -45,7 +45,7 @@ ACTIVE = (PlayerState.PLAYING, PlayerState.PAUSED, PlayerState.OPENING)
 Continuation = Callable[[str], Iterable[str]]
 
 
-class PlaybackSession(QObject):
+class PlaybackSession(SessionMemory, QueueEdits, QObject):
     state_changed = Signal(object)  # PlayerState
     now_playing = Signal(str)  # song id that started
     position_changed = Signal(int)  # ms: ~5 Hz while playing, and after every seek
@@ -102,58 +102,6 @@ class PlaybackSession(QObject):
         self.queue_changed.connect(self._queue_save.start)
         self._state = self._store.load()
         self._restore(known_song)
-
-    # --- persistence ------------------------------------------------------------------------
-
-    def _restore(self, known_song: Callable[[str], bool]) -> None:
-        s = self._settings
-        self._player.set_volume(s.get(Keys.VOLUME))
-        self._player.set_muted(s.get(Keys.MUTED))
-        self._queue.restore(self._state.queue, known_song)
-        self._queue.shuffle = s.get(Keys.SHUFFLE)
-        self._queue.repeat = s.get(Keys.REPEAT)
-
-    def _save_state(self) -> None:
-        self._state.queue = self._queue.snapshot()
-        self._store.save(self._state)
-
-    def save_position(self) -> None:
-        """Remember where the current song is, while it plays or is paused."""
-        song = self._queue.current
-        if song is None or self.state() not in (PlayerState.PLAYING, PlayerState.PAUSED):
-            return  # stopped or finished: what was saved (or cleared) stands
-        self._state.resume = ResumePoint(song, self.position_ms())
-        self._save_state()
-
-    def _forget_position(self) -> None:
-        self._state.resume = None
-        self._save_state()
-
-    def resume_offer(self) -> tuple[str, int] | None:
-        """The song and position the user left off at, if worth resuming and not dismissed."""
-        point = self._state.resume
-        if point is None or point.position_ms < RESUME_MIN_MS or point.dismissed:
-            return None
-        if not self._player.available or self._resolve(point.song_id) is None:
-            return None
-        return point.song_id, point.position_ms
-
-    def dismiss_resume(self) -> None:
-        """The user said no: not offered again for this song and position."""
-        if self._state.resume is not None:
-            self._state.resume = ResumePoint(
-                self._state.resume.song_id, self._state.resume.position_ms, dismissed=True
-            )
-            self._save_state()
-
-    def resume(self, song_id: str, position_ms: int, song_ids: Sequence[str] = ()) -> None:
-        """Play ``song_id`` from ``position_ms``: in the restored queue when it is current
-        there (the queue is the user's), else with ``song_ids`` queued after it."""
-        if self._queue.current == song_id:
-            self._play_from(song_id, start_ms=max(0, position_ms))
-            return
-        ids = list(song_ids) if song_id in song_ids else [song_id]
-        self.play_list(ids, ids.index(song_id), start_ms=max(0, position_ms))
 
     def shutdown(self) -> None:
         """Save everything, stop libVLC and detach its events before Qt tears down."""
@@ -355,38 +303,6 @@ class PlaybackSession(QObject):
     def seek_relative(self, delta_ms: int) -> bool:
         return self.seek(self.position_ms() + int(delta_ms))
 
-    # Queue edits; upcoming indices as in PlayQueue.upcoming().
-    def enqueue(self, song_id: str) -> None:
-        self._queue.enqueue(song_id)
-        self.queue_changed.emit()
-
-    def play_next(self, song_id: str) -> None:
-        self._queue.play_next(song_id)
-        self.queue_changed.emit()
-
-    def move_upcoming(self, from_idx: int, to_idx: int) -> None:
-        self._queue.move(from_idx, to_idx)
-        self.queue_changed.emit()
-
-    def remove_upcoming(self, idx: int) -> None:
-        self._queue.remove(idx)
-        self.queue_changed.emit()
-
-    def play_upcoming_next(self, idx: int) -> None:
-        if 0 < idx < len(self._queue.upcoming()):
-            self.move_upcoming(idx, 0)
-
-    def jump_to_upcoming(self, idx: int) -> None:
-        """Play the upcoming song at ``idx`` now; the ones before it become history."""
-        song = self._queue.jump(idx)
-        if song is not None:
-            self._play_from(song)
-
-    def clear_queue(self) -> None:
-        self._halt()
-        self._queue.clear()
-        self.queue_changed.emit()
-
     # --- internals --------------------------------------------------------------------------
 
     def _is_linked(self, song_id: str) -> bool:
@@ -516,22 +432,3 @@ class PlaybackSession(QObject):
             text = f"Could not play {self._current_path}: {message}"
             self.song_unplayable.emit(song)
         self._fail_and_advance(song, text)
-
-
-def file_problem(path: str) -> str | None:
-    """Why ``path`` cannot be handed to the player, in words; None when it is a file."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        return f"File not found: {path}"
-    except OSError as exc:
-        return f"Cannot open {path}: {exc.strerror or exc}"
-    if stat.S_ISDIR(st.st_mode):
-        return f"{path} is a folder, not an audio file"
-    if stat.S_ISFIFO(st.st_mode):
-        return f"{path} is a named pipe (FIFO), not an audio file"
-    if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
-        return f"{path} is a device, not an audio file"
-    if not stat.S_ISREG(st.st_mode):
-        return f"{path} is not a regular file, not an audio file"
-    return None

@@ -20,12 +20,8 @@ from PySide6.QtWidgets import (
     QAbstractSlider,
     QAbstractSpinBox,
     QApplication,
-    QDockWidget,
     QLabel,
     QMainWindow,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
 )
 
 from ..services.settings import Keys, Settings
@@ -59,12 +55,11 @@ class MainWindow(QMainWindow):
         self.assemble(context)
 
     def assemble(self, ctx: AppContext) -> None:
-        from .actions import WindowCommands, create_actions
         from .banner import Banner, BannerStack
         from .browser import BrowserPanel
         from .browser_model import BrowserModel
         from .lyrics_panel import LyricsPanel
-        from .menus import TreeKeyFilter, audio_icons, build_menus
+        from .menus import TreeKeyFilter, audio_icons
         from .page_view import PageView
         from .playback_ui import PlaybackUi
         from .queue_panel import QueuePanel, UpcomingModel
@@ -73,6 +68,9 @@ class MainWindow(QMainWindow):
         from .search_service import SearchService
         from .song_actions import SongActions
         from .transport import TransportBar
+        from .window_layout import build_layout
+        from .window_menus import install_menus
+        from .window_state import restore_window_state
 
         self.ctx = ctx
         self.library = ctx.library
@@ -96,7 +94,7 @@ class MainWindow(QMainWindow):
         self.lyrics = LyricsPanel(library, ctx.lyrics, session, settings, self)
         self.reading.lyrics_source = self.lyrics.describe_source
 
-        self._build_layout()
+        build_layout(self)
         self.scan_progress = ScanProgress()
         self.statusBar().addPermanentWidget(self.scan_progress)
         self.scan_ui = ScanUi(ctx.scan, self.scan_progress, self)
@@ -117,44 +115,12 @@ class MainWindow(QMainWindow):
             self.playback_notice,
             self,
         )
-        commands = WindowCommands(
-            import_catalog=lambda: self.io.choose_import(),
-            export_catalog=lambda: self.io.choose_export(),
-            link_current=self._link_current,
-            quit=self.close,
-            home=self.reading.home,
-            focus_search=self.browser.focus_search,
-            set_grouping=lambda g: self.browser.set_grouping(g),
-            set_newest_first=lambda on: self.browser.set_grouping(self.model.grouping, on),
-            set_lyrics_visible=self.set_lyrics_visible,
-            set_lyrics_mode=self.set_lyrics_mode,
-            set_romanization=self.lyrics.set_romanization,
-            set_queue_visible=self.set_queue_visible,
-            set_follow_playing=lambda on: settings.set(Keys.FOLLOW_PLAYING, bool(on)),
-            seek_back=lambda: self._arrow(-5000),
-            seek_forward=lambda: self._arrow(5000),
-            about=self._about,
-            add_folder=self.scan_ui.add_folder,
-            rescan=self.scan_ui.rescan,
-            edit_folders=self.scan_ui.edit_folders,
-            review=self.scan_ui.review,
-        )
-        self.menu_actions = create_actions(
-            self,
-            session,
-            commands,
-            grouping=self.model.grouping,
-            newest_first=self.model.newest_first,
-            lyrics_visible=settings.get(Keys.LYRICS_VISIBLE),
-            romanization=self.lyrics.romanization,
-            follow_playing=settings.get(Keys.FOLLOW_PLAYING),
-        )
-        build_menus(self.menuBar(), self.menu_actions)
+        install_menus(self)
         self.lyrics.view.setVisible(self.menu_actions["lyrics"].isChecked())
         # Left/Right on a drama row keep collapsing/expanding it instead of seeking.
         self.browser.tree.installEventFilter(TreeKeyFilter(self.browser.tree, self.model))
         self._connect()
-        self._restore_state()
+        restore_window_state(self)
         self._offer_review(len(ctx.scan.review))
         session.set_continuation(self.model.songs_after, self.model.songs_before)
         self.assembled = True
@@ -163,45 +129,6 @@ class MainWindow(QMainWindow):
         self.browser.tree.viewport().installEventFilter(self)
 
     # --- assembly ---------------------------------------------------------------------------
-
-    def _build_layout(self) -> None:
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 6, 6, 0)
-        self.content_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.content_splitter.setObjectName("contentSplitter")
-        self.content_splitter.addWidget(self.page_view)
-        self.content_splitter.addWidget(self.lyrics.view)
-        self.content_splitter.setStretchFactor(0, 3)
-        self.content_splitter.setStretchFactor(1, 2)
-        right_layout.addWidget(self.content_splitter, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.browser)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([340, 760])
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.transport)
-        self.setCentralWidget(central)
-        self.queue_dock = QDockWidget("Queue", self)
-        self.queue_dock.setObjectName("queueDock")
-        self.queue_dock.setWidget(self.queue_panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.queue_dock)
-        self.queue_dock.hide()
-        self.statusBar().showMessage("Ready")
-        if not self.session.available:
-            # Permanent, not a message: it stays true for the whole session.
-            reason = self.session.unavailable_reason
-            if not reason.startswith("Playback"):
-                reason = f"Playback is off: {reason}"
-            self.playback_off = QLabel(reason)
-            self.playback_off.setTextFormat(Qt.TextFormat.PlainText)
-            self.statusBar().addPermanentWidget(self.playback_off)
 
     def _connect(self) -> None:
         from .menus import RowCommands
@@ -359,16 +286,6 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.scan_ui.scan_dropped(paths)
 
-    def _offer_review(self, count: int) -> None:
-        if count:
-            self.review_banner.show_message(
-                f"{count:,} scanned file{'s' if count != 1 else ''} could not be matched for"
-                " sure. Look at them when you like.",
-                [("Review…", self.scan_ui.review)],
-            )
-        else:
-            self.review_banner.hide()
-
     def _on_library_changed(self, change: LibraryChange) -> None:
         if change.catalog_changed:
             current = self.browser.current_song_id()
@@ -429,24 +346,6 @@ class MainWindow(QMainWindow):
         if notices:
             self.notice_banner.show_message("\n".join(notices))
 
-    def offer_resume(self) -> None:
-        from .transport import format_ms
-
-        offer = self.session.resume_offer()
-        if offer is None:
-            return
-        song_id, position = offer
-        self.resume_banner.show_message(
-            f"Resume “{self.library.title(song_id)}” where you left off ({format_ms(position)})?",
-            [
-                (
-                    "Resume",
-                    lambda: self.session.resume(song_id, position, self._context_list(song_id)),
-                )
-            ],
-            on_dismiss=self.session.dismiss_resume,
-        )
-
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -465,46 +364,20 @@ class MainWindow(QMainWindow):
     def _remember_page(self, kind: str, ident: str) -> None:
         self.settings.set(Keys.LAST_PAGE, f"{kind}:{ident}")
 
-    def _restore_state(self) -> None:
-        from ..domain.grouping import Grouping
-
-        s = self.settings
-        for splitter, key in (
-            (self.splitter, Keys.SPLITTER),
-            (self.content_splitter, Keys.CONTENT_SPLITTER),
-        ):
-            state = s.get(key)
-            if state:
-                splitter.restoreState(state)
-        grouping = s.get(Keys.GROUPING)
-        newest = s.get(Keys.NEWEST_FIRST)
-        if grouping is not Grouping.DRAMA or not newest:
-            self.browser.set_grouping(grouping, newest)
-        if s.get(Keys.QUEUE_VISIBLE):
-            self.queue_dock.show()
-        kind, _, ident = s.get(Keys.LAST_PAGE).partition(":")
-        restored = False
-        if kind == "song":
-            restored = self.browser.select_song(ident)
-        elif kind == "group" or (kind == "drama" and grouping is Grouping.DRAMA):
-            restored = self.browser.select_group(ident)
-        elif kind in ("feature", "drama", "person"):
-            restored = self.reading.show(kind, ident)
-        if not restored:
-            self.reading.home()
-
     def save_state(self) -> None:
-        s = self.settings
-        s.set(Keys.GEOMETRY, bytes(self.saveGeometry().data()))
-        s.set(Keys.SPLITTER, bytes(self.splitter.saveState().data()))
-        s.set(Keys.CONTENT_SPLITTER, bytes(self.content_splitter.saveState().data()))
-        s.set(Keys.GROUPING, self.model.grouping)
-        s.set(Keys.NEWEST_FIRST, self.model.newest_first)
-        s.set(Keys.QUEUE_VISIBLE, self.queue_dock.isVisible())
-        self.session.save_position()
-        problem = s.sync()
-        if problem:
-            self.show_status(problem)
+        from .window_state import save_window_state
+
+        save_window_state(self)
+
+    def offer_resume(self) -> None:
+        from .window_offers import offer_resume
+
+        offer_resume(self)
+
+    def _offer_review(self, count: int) -> None:
+        from .window_offers import offer_review
+
+        offer_review(self, count)
 
     def shutdown(self) -> None:
         """Save the layout, stop libVLC and detach its events before Qt objects go."""

@@ -1,0 +1,52 @@
+"""The main window's layout: browser | page | lyrics, the transport under them, the queue
+in a dock at the side, and the status bar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+def build_layout(window: MainWindow) -> None:
+    right = QWidget()
+    right_layout = QVBoxLayout(right)
+    right_layout.setContentsMargins(0, 6, 6, 0)
+    window.content_splitter = QSplitter(Qt.Orientation.Horizontal)
+    window.content_splitter.setObjectName("contentSplitter")
+    window.content_splitter.addWidget(window.page_view)
+    window.content_splitter.addWidget(window.lyrics.view)
+    window.content_splitter.setStretchFactor(0, 3)
+    window.content_splitter.setStretchFactor(1, 2)
+    right_layout.addWidget(window.content_splitter, 1)
+    window.splitter = QSplitter(Qt.Orientation.Horizontal)
+    window.splitter.setObjectName("mainSplitter")
+    window.splitter.addWidget(window.browser)
+    window.splitter.addWidget(right)
+    window.splitter.setStretchFactor(1, 1)
+    window.splitter.setSizes([340, 760])
+    central = QWidget()
+    layout = QVBoxLayout(central)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(window.splitter, 1)
+    layout.addWidget(window.transport)
+    window.setCentralWidget(central)
+    window.queue_dock = QDockWidget("Queue", window)
+    window.queue_dock.setObjectName("queueDock")
+    window.queue_dock.setWidget(window.queue_panel)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.queue_dock)
+    window.queue_dock.hide()
+    window.statusBar().showMessage("Ready")
+    if not window.session.available:
+        # Permanent, not a message: it stays true for the whole session.
+        reason = window.session.unavailable_reason
+        if not reason.startswith("Playback"):
+            reason = f"Playback is off: {reason}"
+        window.playback_off = QLabel(reason)
+        window.playback_off.setTextFormat(Qt.TextFormat.PlainText)
+        window.statusBar().addPermanentWidget(window.playback_off)
