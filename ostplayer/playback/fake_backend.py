@@ -18,6 +18,7 @@ import wave
 from dataclasses import dataclass
 
 from ostplayer.playback.base import EventHandler, EventKind, PlayerEvent, PlayerState
+from ostplayer.playback.kept_volume import KeptVolume
 
 DEFAULT_LENGTH_MS = 3000
 TIME_REPORT_MS = 250  # libVLC reports time in steps of 250-300 ms
@@ -32,7 +33,7 @@ class FakeMedia:
     reports_time: bool = True  # False: like some old Ogg files under libVLC, no time at all
 
 
-class FakePlayer:
+class FakePlayer(KeptVolume):
     """:class:`~ostplayer.playback.base.Player` with a scripted, really ticking clock."""
 
     available: bool = True
@@ -54,8 +55,6 @@ class FakePlayer:
         self._start_ms = 0
         self._base_ms = 0  # media time when the clock last (re)started
         self._since = 0.0  # monotonic time of that start; meaningful while PLAYING
-        self._volume = 100
-        self._muted = False
         self._closed = False
         self._opening_at: float | None = None  # when a play() being opened reports Playing
         self._pending: list[PlayerEvent] = []  # to be handed over from the player's thread
@@ -233,18 +232,6 @@ class FakePlayer:
 
     def state(self) -> PlayerState:
         return self._state
-
-    def set_volume(self, percent: int) -> None:
-        self._volume = max(0, min(100, int(percent)))
-
-    def volume(self) -> int:
-        return self._volume
-
-    def set_muted(self, muted: bool) -> None:
-        self._muted = bool(muted)
-
-    def is_muted(self) -> bool:
-        return self._muted
 
     def close(self) -> None:
         with self._emit_lock:

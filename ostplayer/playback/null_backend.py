@@ -8,16 +8,15 @@ controls behave consistently even though nothing is heard.
 from __future__ import annotations
 
 from ostplayer.playback.base import EventHandler, PlayerState
+from ostplayer.playback.kept_volume import KeptVolume
 
 
-class NullPlayer:
+class NullPlayer(KeptVolume):
     available: bool = False
 
     def __init__(self, reason: str = "Playback is unavailable.") -> None:
         self.unavailable_reason = reason
         self._generation = 0
-        self._volume = 100
-        self._muted = False
 
     def set_event_handler(self, handler: EventHandler | None) -> None:
         # Nothing will ever be reported, so there is nothing to keep.
@@ -50,18 +49,6 @@ class NullPlayer:
 
     def state(self) -> PlayerState:
         return PlayerState.STOPPED
-
-    def set_volume(self, percent: int) -> None:
-        self._volume = max(0, min(100, int(percent)))
-
-    def volume(self) -> int:
-        return self._volume
-
-    def set_muted(self, muted: bool) -> None:
-        self._muted = bool(muted)
-
-    def is_muted(self) -> bool:
-        return self._muted
 
     def close(self) -> None:
         pass
