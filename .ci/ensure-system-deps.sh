@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs the system packages OST Player needs when they are missing: libVLC, the libraries
 # Qt's platform plugins load, a font with Hangul, and (with --test) Xvfb.
-# Usage: ensure-system-deps.sh [--test] [VENV_DIR]
+# Usage: ensure-system-deps.sh [--test | --bench] [VENV_DIR]
 set -u
 want_test=0
+want_bench=0
 [ "${1:-}" = "--test" ] && { want_test=1; shift; }
+# --bench: also the desktop players the scan benchmark compares with (only for `make bench`).
+[ "${1:-}" = "--bench" ] && { want_test=1; want_bench=1; shift; }
 venv=${1:-.venv}
 missing=()
 
@@ -27,9 +30,13 @@ if [ "$want_test" = 1 ]; then
   command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
   command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus dbus-daemon)
   command -v dbus-run-session >/dev/null 2>&1 || missing+=(dbus-daemon)
+  command -v dbus-monitor >/dev/null 2>&1 || missing+=(dbus-bin)
   command -v playerctl >/dev/null 2>&1 || missing+=(playerctl)
   command -v desktop-file-validate >/dev/null 2>&1 || missing+=(desktop-file-utils)
   command -v appstreamcli >/dev/null 2>&1 || missing+=(appstream)
+fi
+if [ "$want_bench" = 1 ]; then
+  for p in quodlibet strawberry clementine; do command -v "$p" >/dev/null 2>&1 || missing+=("$p"); done
 fi
 
 # Qt aborts with "could not load the Qt platform plugin" when a library a plugin links to is

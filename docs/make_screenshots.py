@@ -2,13 +2,18 @@
 
 Run under a virtual display (what `make screenshots` does):
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/make_screenshots.py
+
+Without arguments it runs itself once per variant: light and dark, English and Korean, and
+the dark window at 2x (QT_SCALE_FACTOR=2). ``--variant NAME`` makes one variant's pictures.
 """
 
 from __future__ import annotations
 
+import argparse
 import math
 import os
 import struct
+import subprocess
 import sys
 import tempfile
 import wave
@@ -40,7 +45,36 @@ def tone(path: Path, seconds: float = 30.0, rate: int = 22050) -> Path:
     return path
 
 
+#: variant -> (appearance, language, scale factor, which pictures)
+VARIANTS = {
+    "": ("light", "en", "1", "all"),
+    "-dark": ("dark", "en", "1", "all"),
+    "-ko": ("light", "ko", "1", "main"),
+    "-dark-ko": ("dark", "ko", "1", "main"),
+    "-dark@2x": ("dark", "en", "2", "main"),
+}
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--variant")
+    args = parser.parse_args()
+    if args.variant is None:
+        for name, (_a, _l, scale, _w) in VARIANTS.items():
+            env = {**os.environ, "QT_SCALE_FACTOR": scale}
+            subprocess.run(
+                [sys.executable, __file__, f"--variant={name or 'light'}"], env=env, check=True
+            )
+        return
+    shoot(args.variant if args.variant != "light" else "")
+
+
+def shoot(variant: str) -> None:
+    from ostplayer.services.settings import Keys
+    from ostplayer.ui.i18n import install_translator
+    from ostplayer.ui.theme import ThemeManager
+
+    appearance, language, _scale, which = VARIANTS[variant]
     os.environ.setdefault("OSTPLAYER_NO_VLC", "0")
     app = QApplication(sys.argv)
     tmp = Path(tempfile.mkdtemp())
@@ -56,6 +90,10 @@ def main() -> None:
         "\n".join(f"[00:{1 + 2.5 * i:05.2f}]{line}" for i, line in enumerate(excerpt)),
     )
     settings = Settings(paths.settings_file)
+    settings.set(Keys.APPEARANCE, appearance)
+    settings.set(Keys.LANGUAGE, language)
+    translators = install_translator(app, settings)  # noqa: F841 - alive while shooting
+    ThemeManager.of(app, settings)
     # Built as app.py builds it, so the pictures show what users see.
     context = AppContext.create(paths, library, create_player(["--aout=dummy"]), settings)
     window = MainWindow(settings, context)
@@ -64,25 +102,30 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     steps = []
 
-    def shot(name: str):
+    def shot(name: str, main: bool = True):
         def run() -> None:
-            window.grab().save(str(OUT / f"{name}.png"))
-            print(f"wrote {OUT / name}.png")
+            if which == "all" or main:
+                window.grab().save(str(OUT / f"{name}{variant}.png"))
+                print(f"wrote {OUT / name}{variant}.png")
 
         return run
 
     steps.append(shot("feature"))
     steps.append(lambda: window.browser.select_song("its-you"))
-    steps.append(shot("song"))
+    steps.append(shot("song", main=False))
     steps.append(lambda: window.browser.search.setText("kim"))
-    steps.append(shot("search"))
+    steps.append(shot("search", main=False))
     steps.append(lambda: (window.browser.search.clear(), window.browser.select_group("hwarang")))
-    steps.append(shot("drama"))
+    steps.append(shot("drama", main=False))
     steps.append(lambda: window.play_songs("its-you", ["its-you"]))
     # Let the song reach its third line, so the highlight sits mid-page.
     steps.extend([lambda: None] * 15)
+    steps.append(lambda: window.browser.select_song("its-you"))
+    steps.append(shot("playing"))
     steps.append(lambda: window.set_lyrics_mode(True))
+    steps.extend([lambda: None] * 2)
     steps.append(shot("lyrics-mode"))
+    steps.append(lambda: window.set_lyrics_mode(False))
 
     def run_steps() -> None:
         if not steps:

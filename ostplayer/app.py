@@ -12,9 +12,13 @@ from .paths import AppPaths
 
 # Long enough for the window to settle and the search index to build first.
 RESCAN_AFTER_START_MS = 4000
+# Background work (a scan's matching, the search index) runs on Python threads. Handing the
+# GIL over every 1 ms instead of Python's 5 keeps a keystroke's many Qt-to-Python calls from
+# queueing behind them (keystroke waits during a scan: benchmarks/bench_scan.py).
+GUI_SWITCH_INTERVAL_S = 0.001
 
 
-def run_gui(paths: AppPaths) -> int:
+def run_gui(paths: AppPaths, files: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -23,14 +27,23 @@ def run_gui(paths: AppPaths) -> int:
     from .ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     app.setApplicationName("OST Player")
     app.setOrganizationName("ostplayer")
     app.setDesktopFileName("io.github.ostplayer.OSTPlayer")
+    from .integrations.desktop import app_icon
+
+    app.setWindowIcon(app_icon())
 
     lock = DataDirLock(paths.data)
     try:
         lock.acquire()
     except AlreadyRunning as exc:
+        from .integrations.single_instance import HAND_OVER_WAIT_S, hand_over
+
+        # A copy that is still starting opens its socket once assembled: give it a moment.
+        if hand_over(paths.data, files, wait_s=HAND_OVER_WAIT_S):
+            return 0
         print(f"ostplayer: {exc}", file=sys.stderr)
         QMessageBox.information(None, "OST Player is already running", str(exc))
         return 1
@@ -44,11 +57,18 @@ def run_gui(paths: AppPaths) -> int:
         migrated = paths.migrate()
         paths.make()
         settings = Settings(paths.settings_file)
+        # Language and light/dark before the first window, so it never paints in the other.
+        from .ui.i18n import install_translator
+        from .ui.theme import ThemeManager
+
+        translators = install_translator(app, settings)  # noqa: F841 - kept alive with the app
+        ThemeManager.of(app, settings)
         # The bare window paints first; the library, libVLC and the window's parts load
         # right after, so the user never stares at nothing while they do.
         window = MainWindow(settings)
         failure: list[int] = []
         contexts: list = []
+        desktops: list = []
 
         def fail(title: str, message: str) -> None:
             print(f"ostplayer: {message}", file=sys.stderr)
@@ -75,7 +95,20 @@ def run_gui(paths: AppPaths) -> int:
                 return
             context = AppContext.create(paths, library, create_player(), settings, window)
             contexts.append(context)
+            from .integrations.lyrics_providers.wiring import make_online_lyrics
+
+            context.online_lyrics = make_online_lyrics(context, window)  # off until turned on
             window.assemble(context)
+            # MPRIS, the remote-control socket, the tray and notifications.
+            from .cli_library import library_commands
+            from .integrations.desktop import DesktopIntegration
+
+            desktops.append(
+                DesktopIntegration(
+                    window, context, quit_app=app.quit, library_commands=library_commands()
+                )
+            )
+            desktops[0].open_paths(files or [])
             window.show_notices([*context.notices, *migrated])
             QTimer.singleShot(0, window.offer_resume)
             # New, changed, moved and deleted files since the last run, in the background.
@@ -87,6 +120,8 @@ def run_gui(paths: AppPaths) -> int:
         _benchmark_hooks(window)
         window.show()
         code = app.exec()
+        for desktop in desktops:
+            desktop.shutdown()
         window.shutdown()
         for context in contexts:
             context.shutdown()

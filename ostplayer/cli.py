@@ -12,7 +12,7 @@ from . import __version__
 from .paths import AppPaths
 
 #: Subcommands that open the library (and take its lock).
-LIBRARY_COMMANDS = ("export", "import", "link", "songs", "scan")
+LIBRARY_COMMANDS = ("export", "import", "link", "songs", "scan", "fetch-lyrics")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,23 +43,43 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_scan import add_scan_parser
 
     add_scan_parser(sub)
+    from .cli_fetch_lyrics import add_fetch_lyrics_parser
+
+    add_fetch_lyrics_parser(sub)
     p = sub.add_parser(
         "lyrics", help="show the lyrics the window would show for an audio or lyrics FILE"
     )
-    p.add_argument("path", type=Path)
+    p.add_argument("path", type=Path, nargs="?")
     p.add_argument("--json", action="store_true", help="one JSON object (see README)")
     p.add_argument("--encoding", default=None, help="read the lyrics file in this encoding")
+    p.add_argument("--song", default=None, metavar="SONG_ID", help="a library song's lyrics")
     p = sub.add_parser("romanize", help="romanize Korean TEXT (or each line of standard input)")
     p.add_argument("text", nargs="*")
     p = sub.add_parser("install-desktop", help="add OST Player to the desktop's application menu")
     p.add_argument("--uninstall", action="store_true", help="remove what install-desktop added")
+    from .integrations.single_instance import add_remote_parsers
+
+    add_remote_parsers(sub)
+    parser.set_defaults(subcommands=tuple(sub.choices))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    from .integrations import single_instance as remote
+
+    parser = build_parser()
+    # `ostplayer FILE…` opens files; anything else is a subcommand (or nothing).
+    words, files = remote.split_launch_files(
+        list(sys.argv[1:] if argv is None else argv), parser.get_default("subcommands")
+    )
+    args = parser.parse_args(words)
     paths = AppPaths.single(args.data_dir) if args.data_dir else AppPaths.default()
+    if args.command in remote.REMOTE_COMMANDS:
+        return remote.run_remote(args, paths.data)
     if args.command is None:
+        # A copy already runs with this library: it raises its window (or opens the files).
+        if remote.hand_over(paths.data, files):
+            return 0
         if sys.platform.startswith("linux") and not any(
             os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
         ):
@@ -72,13 +92,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         from .app import run_gui
 
-        return run_gui(paths)
+        return run_gui(paths, files)
     if args.command == "install-desktop":
         from .integrations.desktop_entry import run_install_desktop
 
         # Not --data-dir: that is the library's folder, not where launchers live.
         return run_install_desktop(args.uninstall, None)
-    if args.command in ("lyrics", "romanize"):
+    if args.command == "lyrics" and (args.song is None) == (args.path is None):
+        print("ostplayer: give a FILE or --song SONG_ID", file=sys.stderr)
+        return 2
+    if args.command in ("lyrics", "romanize") and getattr(args, "song", None) is None:
         from .cli_lyrics import run_lyrics_command
 
         return run_lyrics_command(args)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import Any
 
@@ -23,6 +24,12 @@ def run_library_command(args: argparse.Namespace, paths: AppPaths) -> int:
     try:
         lock.acquire()
     except AlreadyRunning as exc:
+        # The window has the library open: it runs the command (the one writer stays one).
+        from .integrations.single_instance import forward
+
+        forwarded = forward(args, paths.data)
+        if forwarded is not None:
+            return forwarded
         print(f"ostplayer: {exc}", file=sys.stderr)
         return 3
     except OSError as exc:
@@ -34,6 +41,11 @@ def run_library_command(args: argparse.Namespace, paths: AppPaths) -> int:
         library = Library(paths.data, resource_path(BUNDLED_CATALOG), paths.state)
         for notice in library.notices:
             print(f"ostplayer: {notice}", file=sys.stderr)
+        if args.command in ("fetch-lyrics", "lyrics"):  # lyrics --song SONG_ID
+            from .cli_fetch_lyrics import run_fetch_lyrics, run_song_lyrics
+
+            run = run_fetch_lyrics if args.command == "fetch-lyrics" else run_song_lyrics
+            return run(args, library, paths)
         if args.command == "scan":
             from .cli_scan import run_scan
 
@@ -53,14 +65,31 @@ def run_library_command(args: argparse.Namespace, paths: AppPaths) -> int:
         lock.release()
 
 
+def library_commands() -> dict[str, Any]:
+    """The handlers a running window runs for ``ostplayer songs`` and ``link`` sent to it."""
+    return {"songs": _songs, "link": _link}
+
+
 def _export(library: Any, args: argparse.Namespace) -> int:
-    library.export_file(args.file)
+    try:
+        library.export_file(args.file)
+    except OSError as exc:
+        print(f"ostplayer: nothing was exported: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     print(f"Exported {len(library.catalog.songs)} songs to {args.file}")
     return 0
 
 
 def _import(library: Any, args: argparse.Namespace) -> int:
-    summary = library.import_file(args.file)
+    try:
+        summary = library.import_file(args.file)
+    except OSError as exc:
+        # The write replaces the library whole or not at all: a failure left it as it was.
+        print(
+            f"ostplayer: nothing was imported: {exc.strerror or exc}; your library is as it was",
+            file=sys.stderr,
+        )
+        return 2
     print(f"Imported {args.file}: {summary}")
     return 0
 
@@ -92,7 +121,11 @@ def _link(library: Any, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    path = library.link(args.song_id, args.file)
+    try:
+        path = library.link(args.song_id, args.file)
+    except OSError as exc:
+        print(f"ostplayer: not linked: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     print(f"Linked “{song.title}” to {path}")
     return 0
 
@@ -119,6 +152,12 @@ def _songs(library: Any, args: argparse.Namespace) -> int:
                 "files": library.audio_files(song.id),
             }
         )
-    json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
-    print()
+    text = json.dumps(out, ensure_ascii=False, indent=1)
+    # A file name that is not UTF-8 holds lone surrogates (surrogateescape): written as \udcXX
+    # escapes, as ensure_ascii would, the output stays UTF-8 and os.fsencode gives the name back.
+    text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    print(text)
     return 0
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")

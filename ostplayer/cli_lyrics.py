@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from .domain.romanize import has_hangul, romanize
@@ -18,6 +19,7 @@ def run_lyrics_command(args: argparse.Namespace) -> int:
         for line in lines:
             print(romanize(line) if has_hangul(line) else line)
         return 0
+    from .domain.listener_languages import languages_from_locale
     from .domain.lyrics_encoding import lookup_codec
     from .media.lyrics_report import lyrics_report
 
@@ -27,7 +29,8 @@ def run_lyrics_command(args: argparse.Namespace) -> int:
     if not args.path.exists():
         print(f"ostplayer: {args.path} does not exist", file=sys.stderr)
         return 2
-    report = lyrics_report(args.path, encoding=args.encoding, romanize=romanize)
+    languages = languages_from_locale(os.environ)  # as the window's lyrics service does
+    report = lyrics_report(args.path, args.encoding, romanize, languages)
     if args.json:
         json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
         print()

@@ -28,8 +28,15 @@ def add_scan_parser(sub: Any) -> None:
 
 
 def run_scan(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
-    from .catalog.scan_apply import NEW_SONG, Decision, apply_scan, linked_files, save_review
-    from .domain.library_growth import plan_scan
+    from .catalog.scan_apply import (
+        NEW_SONG,
+        Decision,
+        apply_scan,
+        load_review,
+        merge_review,
+        plan_for_scan,
+        save_review,
+    )
     from .media.music_folders import MusicFolders
     from .media.music_scan import ScanCache, scan_music
     from .media.walk import display_path
@@ -48,8 +55,7 @@ def run_scan(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
 
     cache = ScanCache(None if args.dry_run else paths.scan_cache_file)
     result = scan_music(args.dirs, cache, progress=progress)
-    linked = linked_files(library, result.gone)
-    plan = plan_scan(result.tracks, library.catalog, linked)
+    plan, moves = plan_for_scan(library, result.tracks, result.gone, result.gone_tracks)
     print(
         f"Scanned {result.found:,} files in {result.seconds:.1f} s: {result.read:,} read,"
         f" {result.unchanged:,} unchanged, {len(result.unreadable):,} not usable,"
@@ -66,15 +72,21 @@ def run_scan(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
         for item in plan.review:
             choice = item.candidates[0].song_id if item.candidates else NEW_SONG
             decisions.append(Decision(item, choice))
-    applied = apply_scan(library, plan, decisions, result.gone)
+    applied = apply_scan(library, plan, decisions, result.gone, moves)
     kept = [] if args.accept_all else plan.review
     applied.kept_for_review = len(kept)
-    save_review(paths.scan_review_file, kept)
+    scanned = [*(t.path for t in result.tracks), *result.gone]
+    earlier = load_review(paths.scan_review_file, library.catalog)
+    waiting = merge_review(earlier, kept, scanned)
+    save_review(paths.scan_review_file, waiting)
     MusicFolders(paths.music_folders_file).add(*[d for d in args.dirs if os.path.isdir(d)])
     print(f"Applied: {applied}.")
-    if kept:
+    if waiting:
+        count = len(waiting)
+        verb = "match is" if count == 1 else "matches are"
         print(
-            f"{len(kept):,} uncertain matches are waiting for you in the window (Library ▸ Review)."
+            f"{count:,} uncertain {verb} waiting for you in the window"
+            " (Library ▸ Review scan matches…)."
         )
     return 0
 

@@ -77,7 +77,7 @@ def test_help_lists_the_commands() -> None:
 
 
 def test_unknown_command_is_a_usage_error(tmp_path: Path) -> None:
-    result = run("play", data_dir=tmp_path / "data")
+    result = run("dance", data_dir=tmp_path / "data")
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
     assert not (tmp_path / "data").exists()

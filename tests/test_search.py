@@ -266,3 +266,35 @@ def test_multi_term_is_an_intersection(generated: Catalog) -> None:
     assert both is not None and song.id in both
     assert both == (index.search(a) or set()) & (index.search(b) or set())
     assert index.search(f"{b} {a}") == both  # term order does not matter
+
+
+@pytest.mark.parametrize(
+    ("query", "song"),
+    [
+        ("가호", "start-over"),  # the singer in Hangul
+        ("이태원", "start-over"),  # the drama's Hangul title: Itaewon Class
+        ("시작", "start-over"),  # the song's Hangul title
+        ("sijak", "start-over"),  # 시작 romanized
+        ("Sijak", "start-over"),
+        ("start over", "start-over"),
+        ("ㄱㅎ", "start-over"),  # initial consonants of 가호
+        ("ㅇㅌㅇ", "start-over"),  # of 이태원 (클라쓰)
+        ("이태원 클라쓰", "start-over"),
+        (unicodedata.normalize("NFD", "시작"), "start-over"),  # decomposed, as macOS types it
+        ("서로의 눈물", "our-tears"),
+    ],
+)
+def test_the_bundled_catalog_is_found_in_hangul_and_across_scripts(
+    bundled: Catalog, query: str, song: str
+) -> None:
+    index = SearchIndex.build(bundled)
+    found = index.search(query)
+    assert found is not None and song in found, query
+    assert found == linear_search(bundled, query)
+
+
+def test_park_seo_joon_in_hangul_finds_every_drama_he_is_in(bundled: Catalog) -> None:
+    index = SearchIndex.build(bundled)
+    # He acts in all five dramas, so 박서준 finds each drama's song, as "Park Seo-joon" does.
+    assert index.search("박서준") == index.search("park seo-joon") == set(bundled.songs)
+    assert index.search("ㅇㅌㅇ") == {"start-over"}  # not every song with an ㅇ

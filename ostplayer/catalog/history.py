@@ -5,18 +5,36 @@ Recording a play happens every few minutes for the rest of the app's life; rewri
 full file write. Appending one line and fsyncing it costs the same whatever the library size.
 A power cut can at worst truncate the last line, which the loader skips. The journal is
 compacted into one summary line per song when it grows much longer than that.
+
+Each line carries the CRC-32 of the rest of it, so a bit flip that leaves valid JSON (a count
+of 3 become 7, another song's id) is found and reported like a torn line, not believed. Lines
+are parsed with limits and checked (a count is a whole number from 1 up, a time is a finite
+date): ``"count": 1e999`` is a damaged line, not a crash.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import math
 import os
+import re
 import shutil
 import time
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from ..domain import bounded_json
+from ..media.atomic import write_error
+from ..media.regular_read import NotARegularFile, read_regular_file
 from .store import aside_path, atomic_write_bytes
+
+MAX_HISTORY_BYTES = 512 * 1024 * 1024
+MAX_PLAYS = 10**9
+LATEST_TIME = 1e11  # the year 5138: anything later is damage
+_CRC = re.compile(r',"crc":([0-9]{1,10})\}\s*\Z')
 
 
 @dataclass(slots=True)
@@ -31,37 +49,49 @@ class PlayHistory:
         self.stats: dict[str, PlayStats] = {}
         self.skipped_lines = 0
         self.damaged_copy: Path | None = None  # where the unreadable journal was kept
+        self.unusable: str | None = None  # why the whole file could not be read, for a notice
         self._lines = 0
+        self._last_number = 0  # every line is numbered: a line doubled by damage is found
         self._ends_mid_line = False
         self._load()
         if self.skipped_lines:
             # Rewrite without the damaged lines (a power cut mid-append), so the next append
             # does not land on a broken line and the damage is reported once, not every launch.
             # The journal as it was is kept first: the lines we could not read may be plays.
-            self.damaged_copy = aside_path(path)
-            shutil.copy2(path, self.damaged_copy)
-            self.compact()
+            copy = aside_path(path)
+            try:
+                shutil.copy2(path, copy)
+            except OSError:
+                return  # no copy, no rewrite: the lines stay as they are (and are reported)
+            self.damaged_copy = copy
+            with contextlib.suppress(OSError):  # a full disk: the journal stays as it was
+                self.compact()
 
     def _load(self) -> None:
         try:
-            raw = self.path.read_bytes()
+            raw = read_regular_file(self.path, MAX_HISTORY_BYTES)
         except FileNotFoundError:
             return
+        except NotARegularFile as exc:
+            # Not a journal at all (a FIFO, a link to a device): put it out of the way.
+            moved = aside_path(self.path)
+            os.replace(self.path, moved)
+            self.unusable = f"The play history could not be read ({exc}); it was moved to {moved}."
+            return
         self._ends_mid_line = bool(raw) and not raw.endswith(b"\n")
+        numbers: set[int] = set()
         for line in raw.splitlines():
             if not line.strip():
                 continue
             self._lines += 1
-            try:
-                entry = json.loads(line)
-                song = entry["song"]
-                at = float(entry["at"])
-                count = int(entry.get("count", 1))
-                if not isinstance(song, str) or count < 1:
-                    raise ValueError
-            except (ValueError, KeyError, TypeError):
-                self.skipped_lines += 1
+            entry = _parse_line(line)
+            if entry is None or (entry[3] is not None and entry[3] in numbers):
+                self.skipped_lines += 1  # damaged, or a line written twice (a copy gone wrong)
                 continue
+            song, at, count, number = entry
+            if number is not None:
+                numbers.add(number)
+                self._last_number = max(self._last_number, number)
             stats = self.stats.setdefault(song, PlayStats())
             stats.count += count
             if stats.last_played is None or at > stats.last_played:
@@ -72,31 +102,86 @@ class PlayHistory:
 
     def record(self, song_id: str, at: float | None = None) -> PlayStats:
         at = time.time() if at is None else at
-        line = json.dumps({"song": song_id, "at": round(at, 3)}, ensure_ascii=False) + "\n"
+        number = self._last_number + 1
+        line = _line({"song": song_id, "at": round(at, 3), "n": number}) + "\n"
         if self._ends_mid_line:  # never glue a play onto a line a power cut left unfinished
             line = "\n" + line
-            self._ends_mid_line = False
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.path, "ab") as fh:
-            fh.write(line.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
+        try:
+            self._append(line.encode("utf-8", "surrogatepass"))
+        except OSError as exc:
+            raise write_error(exc, self.path) from exc
+        self._ends_mid_line = False
         self._lines += 1
+        self._last_number = number
         stats = self.stats.setdefault(song_id, PlayStats())
         stats.count += 1
         stats.last_played = at if stats.last_played is None else max(stats.last_played, at)
         if self._lines > 1000 and self._lines > 4 * len(self.stats):
-            self.compact()
+            with contextlib.suppress(OSError):  # the play is in; compacting waits for room
+                self.compact()
         return stats
+
+    def _append(self, data: bytes) -> None:
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        try:
+            size = os.fstat(fd).st_size
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
+                os.fsync(fd)
+            except OSError:
+                # A full disk: take back what landed, so the journal is as it was.
+                try:
+                    os.ftruncate(fd, size)
+                except OSError:
+                    self._ends_mid_line = True  # the next line starts afresh instead
+                raise
+        finally:
+            os.close(fd)
 
     def compact(self) -> None:
         lines = [
-            json.dumps(
-                {"song": sid, "at": s.last_played or 0, "count": s.count}, ensure_ascii=False
-            )
-            for sid, s in self.stats.items()
+            _line({"song": sid, "at": s.last_played or 0, "count": s.count, "n": n})
+            for n, (sid, s) in enumerate(self.stats.items(), start=1)
         ]
-        payload = ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+        payload = ("\n".join(lines) + "\n").encode("utf-8", "surrogatepass") if lines else b""
         atomic_write_bytes(self.path, payload)
-        self._lines = len(lines)
+        self._lines = self._last_number = len(lines)
         self._ends_mid_line = False
+
+
+def _line(entry: dict[str, Any]) -> str:
+    # ASCII escapes: a song id with a lone surrogate still round-trips and checks.
+    body = json.dumps(entry, ensure_ascii=True, separators=(",", ":"))
+    return f'{body[:-1]},"crc":{zlib.crc32(body.encode("ascii"))}}}'
+
+
+def _parse_line(line: bytes) -> tuple[str, float, int, int | None] | None:
+    """(song, at, count, line number) of one journal line; None when it is damaged."""
+    try:
+        text = line.decode("utf-8").strip()
+        found = _CRC.search(text)
+        if found is not None:
+            body = text[: found.start()] + "}"
+            if zlib.crc32(body.encode("utf-8")) != int(found.group(1)):
+                return None
+        entry = bounded_json.loads(text, max_depth=1)
+    except ValueError:  # UnicodeDecodeError, JSONDecodeError, JSONLimitError
+        return None
+    if not isinstance(entry, dict):
+        return None
+    song, at, count = entry.get("song"), entry.get("at"), entry.get("count", 1)
+    if not isinstance(song, str) or not song or len(song) > 1024:
+        return None
+    if isinstance(at, bool) or not isinstance(at, int | float) or not math.isfinite(at):
+        return None
+    if not 0 <= at <= LATEST_TIME:
+        return None
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_PLAYS:
+        return None
+    number = entry.get("n")  # older journals have none
+    if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
+        return None
+    return song, float(at), count, number

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..domain.catalog_format import CatalogFormatError, catalog_from_dict, catalog_to_dict
 from ..domain.models import Catalog, MergeSummary
+from .edits import CatalogEdits
 from .events import ChangeHub, LibraryChange, ids
 from .history import PlayHistory, PlayStats
 from .library_loading import (
@@ -64,13 +65,19 @@ class Library(LibraryLoading):
         self.catalog = self._load_catalog()
         self._personal_file, self._personal = self._load_personal()
         self.state_dir.mkdir(parents=True, exist_ok=True)
+        if self.state_dir != self.data_dir:  # the history's and the queue's killed writers
+            remove_stale_temp_files(self.state_dir)
         self.history = PlayHistory(self.state_dir / "history.jsonl")
+        if self.history.unusable:
+            self.notices.append(self.history.unusable)
         if self.history.skipped_lines:
             self.notices.append(
                 f"{self.history.skipped_lines} unreadable line(s) in the play history were"
                 f" skipped; all other plays were kept, and the history as it was is in"
                 f" {self.history.damaged_copy}."
             )
+        # Catalog edits: journalled one line each, replayed over the file (see .edits).
+        self.edits = CatalogEdits(self)
 
     # --- catalog ----------------------------------------------------------------------------
 
@@ -96,6 +103,7 @@ class Library(LibraryLoading):
                 exc.location, f"{exc.message} (in the library once this file is merged)"
             ) from None
         self._write_catalog(merged)
+        self.edits.after_full_write()
         old = self.catalog
         self.catalog = merged
         self.events.announce(_difference(old, merged, replaced=True))
@@ -134,6 +142,21 @@ class Library(LibraryLoading):
     def update_personal(self, song_id: str, **fields: Any) -> None:
         self._update_personal(song_id, **fields)
 
+    def update_personal_many(self, fields_by_song: Mapping[str, Mapping[str, Any]]) -> None:
+        """Fields of many songs in one write (a bulk lyrics fetch): the personal file is
+        rewritten whole on every write, so one per song would cost O(n) each."""
+        for song_id in fields_by_song:
+            self._require_song(song_id)
+        if not fields_by_song:
+            return
+        with self._personal_lock:
+            rows = dict(self._personal)
+            for song_id, fields in fields_by_song.items():
+                rows[song_id] = {**rows.get(song_id, {}), **fields, "song": song_id}
+            self._personal_file.replace_all({"songs": list(rows.values())})
+            self._personal = rows
+        self.events.announce(LibraryChange(personal=ids(fields_by_song)))
+
     def audio_path(self, song_id: str) -> str | None:
         return self._personal.get(song_id, {}).get("audio")
 
@@ -157,7 +180,8 @@ class Library(LibraryLoading):
     def link_many(self, links: Mapping[str, Sequence[str]]) -> int:
         """Link many songs at once (a scan): song id -> its files, main file first.
 
-        One write of the personal file, however many songs; returns how many changed.
+        One write of the personal file, however many songs; returns how many changed. An
+        empty list unlinks the song (its files are gone); its lyrics, notes and plays stay.
         """
         for song_id in links:
             self._require_song(song_id)
@@ -172,10 +196,13 @@ class Library(LibraryLoading):
         changed = []
         for song_id, files in links.items():
             absolute = [str(Path(f).expanduser().absolute()) for f in files]
-            if not absolute:
+            if absolute:
+                row = dict(rows.get(song_id, {}), song=song_id, audio=absolute[0])
+                row["files"] = absolute
+            elif rows.get(song_id, {}).get("audio"):
+                row = dict(rows[song_id], audio=None, files=[])
+            else:
                 continue
-            row = dict(rows.get(song_id, {}), song=song_id, audio=absolute[0])
-            row["files"] = absolute
             if row != rows.get(song_id):
                 rows[song_id] = row
                 changed.append(song_id)
@@ -197,6 +224,9 @@ class Library(LibraryLoading):
             self._update_personal(song_id, lyrics=text, lyrics_offset_ms=0)
         else:
             self._update_personal(song_id, lyrics=text)
+
+    def favourite_song_ids(self) -> list[str]:
+        return [sid for sid, row in self._personal.items() if row.get("favourite") is True]
 
     def saved_lyrics_by_song(self) -> dict[str, str]:
         return {
@@ -224,6 +254,7 @@ class Library(LibraryLoading):
         return self.history.get(song_id)
 
     def close(self) -> None:
+        self.edits.fold()  # closing is the quiet moment to write journalled edits whole
         self._personal_file.close()
 
 

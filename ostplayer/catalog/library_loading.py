@@ -7,15 +7,18 @@ is reported through ``notices`` so the window can tell the user what happened.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..domain import bounded_json
 from ..domain.catalog_format import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -26,9 +29,22 @@ from ..domain.catalog_format import (
     catalog_to_dict,
 )
 from ..domain.models import Catalog
-from .store import TableFile, UnreadableFile, aside_path, iter_documents
+from ..media.regular_read import read_regular_file
+from .personal_rows import clean_personal_rows
+from .salvage import salvage_catalog
+from .store import (
+    MAX_STORE_BYTES,
+    DamagedFile,
+    TableFile,
+    UnreadableFile,
+    aside_path,
+    has_checksum,
+    iter_documents,
+    salvage_tables,
+)
 
 SCHEMA_VERSION = 1
+MAX_CATALOG_BYTES = 1024**3  # a 100,000-song catalog file is ~55 MB
 
 # Raw-table migrations: MIGRATIONS[n] turns a schema-n library into schema n+1.
 Migration = Callable[[dict[str, list[dict[str, Any]]]], dict[str, list[dict[str, Any]]]]
@@ -44,20 +60,35 @@ def read_catalog_file(
 ) -> Catalog:
     """Parse and validate a catalog file; raises CatalogFormatError naming what is wrong."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_CATALOG_BYTES)
     except OSError as exc:
         raise CatalogFormatError("", f"cannot read {path}: {exc.strerror or exc}") from None
     try:
-        data = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        text = raw.decode("utf-8")
+        data = bounded_json.loads(text)
+    except UnicodeDecodeError as exc:
+        raise CatalogFormatError("", f"{path.name} is not UTF-8 text ({exc.reason})") from None
+    except bounded_json.JSONLimitError as exc:
+        raise CatalogFormatError("", f"{path.name} cannot be imported: {exc}") from None
+    except json.JSONDecodeError as exc:
         raise CatalogFormatError("", f"{path.name} is not valid JSON: {exc}") from None
+    if bounded_json.may_hold_lone_surrogates(text):
+        found = bounded_json.first_lone_surrogate(data)
+        if found is not None:
+            keys, char = found
+            raise CatalogFormatError(
+                _location(data, keys),
+                f"holds {char}, half of a character (a lone surrogate); the file's text was"
+                " damaged or written with a broken encoder",
+            )
     return catalog_from_dict(data, known=known, progress=progress)
 
 
 def write_catalog_file(path: Path, catalog: Catalog) -> None:
-    from ..media.atomic import atomic_write_bytes, json_bytes
+    """An export, in a folder of the user's: a kill or a full disk leaves no temporary file."""
+    from ..media.atomic import json_bytes, write_file_atomically
 
-    atomic_write_bytes(path, json_bytes(catalog_to_dict(catalog), indent=1))
+    write_file_atomically(path, json_bytes(catalog_to_dict(catalog), indent=1))
 
 
 def move_aside(path: Path) -> Path:
@@ -88,6 +119,7 @@ class LibraryLoading:
 
     def _load_catalog(self) -> Catalog:
         path = self.library_path
+        damaged: list[Path] = []
         if path.exists():
             try:
                 catalog = self._read_library(path)
@@ -95,19 +127,25 @@ class LibraryLoading:
                 raise
             except (UnreadableFile, CatalogFormatError, LibraryError) as exc:
                 moved = move_aside(path)
+                damaged.append(moved)
                 self.notices.append(
                     f"Your library file could not be read ({exc}). It was moved to {moved}"
                     " and nothing in it was deleted."
                 )
             else:
+                if not has_checksum(path):
+                    self._rewrite_quietly(catalog)  # once: later starts can verify it
                 return catalog
         bak = backup_path(path)
         if bak.exists():
             try:
                 catalog = self._read_library(bak)
+            except LibraryTooNew:
+                raise
             except (UnreadableFile, CatalogFormatError, LibraryError) as exc:
                 # The fresh library written next would overwrite it: keep it too.
                 moved = move_aside(bak)
+                damaged.append(moved)
                 self.notices.append(
                     f"The backup could not be read either ({exc}); it was moved to {moved}."
                 )
@@ -116,11 +154,24 @@ class LibraryLoading:
                 when = time.strftime("%Y-%m-%d %H:%M", time.localtime(bak.stat().st_mtime))
                 self.notices.append(f"The library was restored from the backup of {when}.")
                 return catalog
-        catalog = read_catalog_file(self.seed_path)
+        seed = read_catalog_file(self.seed_path)
+        for moved in damaged:
+            salvaged = salvage_catalog(moved, SCHEMA_VERSION)
+            if salvaged is not None and salvaged.kept:
+                catalog = _over_seed(salvaged.catalog, seed)
+                self._write_catalog(catalog)
+                self.notices.append(salvaged.notice(moved))
+                return catalog
+        catalog = seed
         self._write_catalog(catalog)
         if self.notices:
             self.notices.append("A fresh library was made from the bundled catalog.")
         return catalog
+
+    def _rewrite_quietly(self, catalog: Catalog) -> None:
+        # The same content with a checksum; if the disk refuses, the old file still serves.
+        with contextlib.suppress(OSError):
+            self._write_catalog(catalog)
 
     def _check_version(self, version: Any) -> int:
         if isinstance(version, bool) or not isinstance(version, int):
@@ -143,6 +194,12 @@ class LibraryLoading:
         try:
             streamed = self._stream_library(path)
             return streamed if streamed is not None else self._read_library_whole(path)
+        except DamagedFile:
+            # A newer version's file is refused untouched, whatever its checksum says.
+            version = _peek_schema_version(path)
+            if version is not None:
+                self._check_version(version)
+            raise
         finally:
             if was_enabled:
                 gc.enable()
@@ -216,30 +273,125 @@ class LibraryLoading:
 
     def _load_personal(self) -> tuple[TableFile, dict[str, dict[str, Any]]]:
         path = self.personal_path
-        damaged = False
+        damaged: list[Path] = []
+        rows: list[Any] | None = None
+        source = path
         for attempt in (path, backup_path(path)):
             if not attempt.exists():
                 continue
             try:
                 rows = TableFile(attempt).read_all().get("songs", [])
-                personal = {r["song"]: r for r in rows if isinstance(r.get("song"), str)}
             except UnreadableFile as exc:
                 # Moved, not left: the next write would replace it with an empty file.
                 moved = move_aside(attempt)
-                damaged = True
+                damaged.append(moved)
                 what = "Your personal data file" if attempt == path else "Its backup"
                 self.notices.append(
                     f"{what} (audio links, saved lyrics) could not be read ({exc})."
                     f" It was moved to {moved}."
                 )
                 continue
-            if attempt != path:
-                shutil.copy2(attempt, path)
-                self.notices.append("Audio links and saved lyrics were restored from a backup.")
-            return TableFile(path, backup_path(path)), personal
-        if damaged:
+            source = attempt
+            break
+        if rows is None and damaged:
+            return self._salvage_personal(damaged)
+        personal, problems = clean_personal_rows(rows or [])
+        table = TableFile(path, backup_path(path))
+        if problems:
+            kept = aside_path(source)
+            shutil.copy2(source, kept)
             self.notices.append(
-                "No readable copy was left, so songs start with no audio links or saved lyrics;"
-                " link your files again (the moved files keep the old data)."
+                f"Some of your personal data held values that cannot be right ({_some(problems)});"
+                f" they were dropped and everything else was kept. The file as it was is in"
+                f" {kept}."
             )
-        return TableFile(path, backup_path(path)), {}
+            self._write_personal_rows(table, personal)
+        elif source != path:
+            shutil.copy2(source, path)
+            self.notices.append("Audio links and saved lyrics were restored from a backup.")
+        elif rows is not None and not has_checksum(path):
+            self._write_personal_rows(table, personal, quietly=True)
+        return table, personal
+
+    def _salvage_personal(self, damaged: list[Path]) -> tuple[TableFile, dict[str, dict[str, Any]]]:
+        table = TableFile(self.personal_path, backup_path(self.personal_path))
+        for moved in damaged:
+            try:
+                tables, lost = salvage_tables(read_regular_file(moved, MAX_STORE_BYTES))
+            except OSError:
+                continue
+            # Rows under a torn table name count too: this file has no other table.
+            rows = [row for docs in tables.values() for row in docs if "song" in row]
+            personal, problems = clean_personal_rows(rows)
+            if not personal:
+                continue
+            self._write_personal_rows(table, personal)
+            dropped = lost + len(problems)
+            rest = (
+                f"{dropped} damaged part(s) of it could not be read and were left out (they"
+                " stay in that file)."
+                if dropped
+                else "every line of it could be read, but it was changed after OST Player wrote"
+                " it: check the links and lyrics you rely on."
+            )
+            self.notices.append(
+                f"The audio links and saved lyrics of {len(personal)} song(s) were read back"
+                f" from {moved}; {rest}"
+            )
+            return table, personal
+        self.notices.append(
+            "No readable copy was left, so songs start with no audio links or saved lyrics;"
+            " link your files again (the moved files keep the old data)."
+        )
+        return table, {}
+
+    def _write_personal_rows(
+        self, table: TableFile, personal: dict[str, dict[str, Any]], *, quietly: bool = False
+    ) -> None:
+        try:
+            table.replace_all({"songs": list(personal.values())})
+        except OSError as exc:
+            if not quietly:
+                self.notices.append(
+                    f"The repaired personal data could not be saved ({exc.strerror or exc});"
+                    " it is used for now and the repair is tried again next time."
+                )
+
+
+def _some(problems: list[str], shown: int = 3) -> str:
+    more = len(problems) - shown
+    return "; ".join(problems[:shown]) + (f"; and {more} more" if more > 0 else "")
+
+
+def _over_seed(salvaged: Catalog, seed: Catalog) -> Catalog:
+    """The bundled catalog with what was read back on top (what was read back wins)."""
+    merged = Catalog(dict(seed.people), dict(seed.dramas), dict(seed.songs), dict(seed.features))
+    merged.merge(salvaged)
+    try:
+        return catalog_from_dict(catalog_to_dict(merged))
+    except CatalogFormatError:
+        return salvaged  # a read-back entry disagrees with the bundled one: keep ours alone
+
+
+_SCHEMA_VERSION = re.compile(rb'"schema_version"\s*:\s*(-?[0-9]{1,18})[,}\s]')
+
+
+def _peek_schema_version(path: Path) -> int | None:
+    """The schema version a file's meta records, read without trusting anything else in it."""
+    try:
+        with open(path, "rb") as fh:
+            found = _SCHEMA_VERSION.search(fh.read(4096))
+    except OSError:
+        return None
+    return int(found.group(1)) if found else None
+
+
+def _location(data: Any, keys: list[str | int]) -> str:
+    """ "songs[3] 'its-you': field 'title'", as validation errors name places."""
+    if len(keys) >= 3 and isinstance(keys[0], str) and isinstance(keys[1], int):
+        entry = data[keys[0]][keys[1]]
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        where = f"{keys[0]}[{keys[1]}]" + (f" {ident!r}" if isinstance(ident, str) else "")
+        rest = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in keys[3:])
+        return f"{where}: field {str(keys[2]) + rest!r}"
+    return ".".join(str(k) for k in keys)

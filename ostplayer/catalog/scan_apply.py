@@ -8,18 +8,20 @@ so ``ostplayer scan`` can leave them there for the user to look at.
 
 from __future__ import annotations
 
-import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..domain import bounded_json
 from ..domain.catalog_format import CatalogBuilder, drama_to_dict, person_to_dict, song_to_dict
-from ..domain.library_growth import ReviewItem, ScanPlan
+from ..domain.library_growth import ReviewItem, ScanPlan, plan_scan
 from ..domain.matching import SongMatch
 from ..domain.models import Catalog, Drama, Person, Song
+from ..domain.track_facts import TrackFacts
 from ..media.atomic import atomic_write_bytes, json_bytes
+from ..media.regular_read import read_regular_file
 from .library import Library
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,8 @@ class Applied:
     people_added: int = 0
     songs_linked: int = 0  # songs whose files changed
     files_linked: int = 0
+    files_moved: int = 0  # linked files found again under another path or name
+    files_unlinked: int = 0  # linked files the scan found deleted
     kept_for_review: int = 0
     notes: list[str] = field(default_factory=list)
 
@@ -53,21 +57,84 @@ class Applied:
             f"{self.dramas_added:,} new dramas",
             f"{self.people_added:,} new artists",
         ]
+        if self.files_moved:
+            parts.append(f"{self.files_moved:,} moved files followed")
+        if self.files_unlinked:
+            parts.append(f"{self.files_unlinked:,} deleted files unlinked")
         if self.kept_for_review:
             parts.append(f"{self.kept_for_review:,} to review")
         return ", ".join(parts)
 
 
-def linked_files(library: Library, gone: Iterable[str] = ()) -> dict[str, list[str]]:
-    """Song id -> its linked files, without those the scan found gone (a moved file's song
-    then takes the file where it is now as its main file)."""
+def linked_files(
+    library: Library, gone: Iterable[str] = (), moves: Mapping[str, str] | None = None
+) -> dict[str, list[str]]:
+    """Song id -> its linked files, without those the scan found gone; a moved file (``moves``:
+    old path -> new path) takes its old path's place, so a moved main file stays main."""
     missing = set(gone)
+    moved = moves or {}
     out = {}
     for sid in library.linked_song_ids():
-        files = [f for f in library.audio_files(sid) if f not in missing]
+        files = []
+        for f in library.audio_files(sid):
+            now = moved.get(f, None if f in missing else f)
+            if now is not None and now not in files:
+                files.append(now)
         if files:
             out[sid] = files
     return out
+
+
+def plan_for_scan(
+    library: Library,
+    tracks: Sequence[TrackFacts],
+    gone: Sequence[str],
+    gone_tracks: Sequence[TrackFacts],
+) -> tuple[ScanPlan, dict[str, str]]:
+    """The plan for a scan's files, and the moves it follows (give both to :func:`apply_scan`)."""
+    linked_now = [f for sid in library.linked_song_ids() for f in library.audio_files(sid)]
+    moves = find_moves(gone_tracks, tracks, linked_now)
+    plan = plan_scan(tracks, library.catalog, linked_files(library, gone, moves))
+    return plan, moves
+
+
+def find_moves(
+    gone: Sequence[TrackFacts], found: Sequence[TrackFacts], linked: Iterable[str]
+) -> dict[str, str]:
+    """Old path -> new path for the linked files that were moved or renamed.
+
+    A gone linked file and a found file that is linked to nothing are one file when they have
+    the same audio fingerprint, or the same size, duration and tags (a move keeps the bytes).
+    Only a one-to-one answer counts: two identical copies stay for the plan to decide.
+    """
+    linked_paths = set(linked)
+
+    def keys(track: TrackFacts) -> list[tuple[object, ...]]:
+        out: list[tuple[object, ...]] = []
+        if track.fingerprint:
+            out.append(("fp", track.fingerprint))
+        if track.size:
+            identity = (track.title, track.artist, track.album, track.track_number)
+            out.append(("tags", track.size, track.duration_ms, track.format, *identity))
+        return out
+
+    candidates: dict[tuple[object, ...], list[str]] = {}
+    for track in found:
+        if track.path not in linked_paths:
+            for key in keys(track):
+                candidates.setdefault(key, []).append(track.path)
+    moves: dict[str, str] = {}
+    taken: set[str] = set()
+    for old in gone:
+        if old.path not in linked_paths:
+            continue
+        for key in keys(old):
+            paths = [p for p in candidates.get(key, ()) if p not in taken]
+            if len(paths) == 1:
+                moves[old.path] = paths[0]
+                taken.add(paths[0])
+                break
+    return moves
 
 
 def apply_scan(
@@ -75,14 +142,26 @@ def apply_scan(
     plan: ScanPlan,
     decisions: Sequence[Decision] = (),
     gone: Iterable[str] = (),
+    moves: Mapping[str, str] | None = None,
 ) -> Applied:
     """Write the plan's sure part and the user's decisions on its uncertain part.
 
-    ``plan`` must have been made with :func:`linked_files` for the same ``gone``.
+    ``plan`` must have been made with :func:`linked_files` for the same ``gone`` and
+    ``moves``. Linked files found deleted leave their song (which stays, with its lyrics,
+    notes and plays); moved ones are followed.
     """
+    gone = list(gone)
     additions = plan.additions()
-    linked = linked_files(library, gone)
+    linked = linked_files(library, gone, moves)
     links = plan.link_map(linked)
+    applied = Applied(files_moved=len(moves or {}))
+    if gone:
+        deleted = set(gone) - set(moves or {})
+        for sid in library.linked_song_ids():
+            old = library.audio_files(sid)
+            if sid not in links and linked.get(sid, []) != old:
+                links[sid] = list(linked.get(sid, []))
+            applied.files_unlinked += sum(1 for f in old if f in deleted)
     for decision in decisions:
         target = decision.song_id
         if target is None:
@@ -97,18 +176,20 @@ def apply_scan(
         for path in decision.item.paths:
             if path not in files:
                 files.append(path)
-    applied = Applied(
-        songs_added=len(additions.songs),
-        dramas_added=len(additions.dramas),
-        people_added=len(additions.people),
-    )
-    if additions.songs or additions.dramas or additions.people:
-        library.import_catalog(additions)
-    # Unknown ids (a review answer for a song deleted meanwhile) are left out, not fatal.
-    links = {sid: files for sid, files in links.items() if sid in library.catalog.songs}
-    before = {sid: set(library.audio_files(sid)) for sid in links}
-    applied.songs_linked = library.link_many(links)
-    applied.files_linked = sum(len(set(f) - before[sid]) for sid, f in links.items())
+    applied.songs_added = len(additions.songs)
+    applied.dramas_added = len(additions.dramas)
+    applied.people_added = len(additions.people)
+    # The new songs and their files reach the views as one change: one rebuild of the
+    # browser, not a rebuild and then a repaint of every row.
+    with library.events.held():
+        if additions.songs or additions.dramas or additions.people:
+            library.import_catalog(additions)
+        # Unknown ids (a review answer for a song deleted meanwhile) are left out, not fatal.
+        links = {sid: files for sid, files in links.items() if sid in library.catalog.songs}
+        before = {sid: set(library.audio_files(sid)) for sid in links}
+        applied.songs_linked = library.link_many(links)
+    moved_to = set((moves or {}).values())
+    applied.files_linked = sum(len(set(f) - before[sid] - moved_to) for sid, f in links.items())
     return applied
 
 
@@ -123,6 +204,15 @@ def _add_new(additions: Catalog, song: Song, people: Iterable[Person], drama: Dr
 # --- review items kept between the command line and the window -------------------------------
 
 
+def merge_review(
+    kept: Sequence[ReviewItem], fresh: Sequence[ReviewItem], scanned: Iterable[str]
+) -> list[ReviewItem]:
+    """The review after a scan: its own items replace the kept ones about the files it looked
+    at (answered, linked or deleted since); kept items about other folders stay."""
+    looked = set(scanned)
+    return [item for item in kept if not looked.intersection(item.paths)] + list(fresh)
+
+
 def save_review(path: Path, items: Sequence[ReviewItem]) -> None:
     data = [_item_to_dict(item) for item in items]
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -132,9 +222,7 @@ def save_review(path: Path, items: Sequence[ReviewItem]) -> None:
 def load_review(path: Path, catalog: Catalog) -> list[ReviewItem]:
     """Kept review items still about this catalog; a damaged file is an empty review."""
     try:
-        if path.stat().st_size > MAX_REVIEW_BYTES:
-            return []
-        raw = json.loads(path.read_bytes())
+        raw = bounded_json.loads(read_regular_file(path, MAX_REVIEW_BYTES))
     except (OSError, ValueError, RecursionError):
         return []
     items = []

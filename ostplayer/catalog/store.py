@@ -4,13 +4,23 @@ TinyDB's JSONStorage rewrites its file in place (seek, write, truncate), so a cr
 mid-write can leave a file that is neither the old nor the new version. ``AtomicJSONStorage``
 writes a temporary file in the same directory, fsyncs it, renames it over the old one and fsyncs
 the directory: at every instant the path holds one complete version.
+
+Every file written here ends with a ``_check`` table holding the CRC-32 of everything before
+it. A file whose checksum matches was written by this app and is parsed by the plain decoder;
+one whose checksum does not match was damaged after it was written (a bit flip, an editor, a
+disk error) and is refused like any unreadable file, even when it is still valid JSON, so that
+no silent change of the user's data goes unnoticed. Files without the table (older versions,
+hand-made ones) are parsed with limits (:mod:`ostplayer.domain.bounded_json`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import re
+import zlib
 from collections.abc import Iterator, Mapping
 from itertools import pairwise
 from pathlib import Path
@@ -19,10 +29,13 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
+from ..domain import bounded_json
 from ..media.atomic import aside_path, atomic_write_bytes, fsync_dir, remove_stale_temp_files
+from ..media.regular_read import NotARegularFile, read_regular_file
 
 __all__ = [
     "AtomicJSONStorage",
+    "DamagedFile",
     "TableFile",
     "UnreadableFile",
     "aside_path",
@@ -30,12 +43,24 @@ __all__ = [
     "dump_tables",
     "fsync_dir",
     "iter_documents",
+    "read_store_text",
     "remove_stale_temp_files",
+    "salvage_tables",
 ]
+
+MAX_STORE_BYTES = 2 * 1024**3  # a 100,000-song library is ~55 MB; a bigger file is not ours
+CHECK_TABLE = "_check"
+ORPHANS = ""  # salvage_tables: documents whose table is unknown
+_CHECK_KEY = b'"_check":'
+_CHECK_TAIL = re.compile(rb'"_check":\{"1":\{"crc32":([0-9]{1,10})\}\}\}[ \t\r\n]*\Z')
 
 
 class UnreadableFile(Exception):
     """A store file that exists but cannot be parsed into the expected shape."""
+
+
+class DamagedFile(UnreadableFile):
+    """A store file whose checksum does not match: changed after this app wrote it."""
 
 
 class AtomicJSONStorage(Storage):
@@ -47,29 +72,29 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
-            raw = self.path.read_bytes()
+            text, verified = read_store_text(self.path)
         except FileNotFoundError:
             return None
-        if not raw.strip():
-            # An empty file is what a crash during TinyDB's own first write leaves.
-            raise UnreadableFile(f"{self.path.name} is empty")
         try:
-            data = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            data = bounded_json.loads_trusted(text) if verified else bounded_json.loads(text)
+        except ValueError as exc:  # JSONDecodeError and JSONLimitError both are
             raise UnreadableFile(f"{self.path.name} is not valid JSON ({exc})") from None
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise UnreadableFile(f"{self.path.name} does not hold TinyDB tables")
+        if verified:
+            data.pop(CHECK_TABLE, None)
         return data
 
     def write(self, data: Mapping[str, Mapping[str, Any]]) -> None:
-        atomic_write_bytes(self.path, dump_tables(data).encode("utf-8"), self.backup)
+        atomic_write_bytes(self.path, dump_tables(data), self.backup)
 
     def close(self) -> None:
         pass
 
 
-def dump_tables(data: Mapping[str, Mapping[str, Any]]) -> str:
-    """Plain TinyDB JSON, laid out one document per line so a reader can stream it."""
+def dump_tables(data: Mapping[str, Mapping[str, Any]]) -> bytes:
+    """TinyDB JSON laid out one document per line (a reader can stream it, and salvage the
+    lines of a damaged file one by one), ending in the ``_check`` table."""
     readable = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     escaped = json.JSONEncoder(ensure_ascii=True, separators=(",", ":")).encode
 
@@ -84,9 +109,45 @@ def dump_tables(data: Mapping[str, Mapping[str, Any]]) -> str:
 
     parts = []
     for name, docs in data.items():
+        if name == CHECK_TABLE:
+            continue
         rows = ",\n".join(f"{dumps(str(k))}:{dumps(doc)}" for k, doc in docs.items())
         parts.append(f"{dumps(name)}:{{\n{rows}}}")
-    return "{" + ",\n".join(parts) + "}\n"
+    body = ("{" + ",\n".join(parts)).encode("utf-8")
+    sep = ",\n" if parts else ""
+    check = f'{sep}"{CHECK_TABLE}":{{"1":{{"crc32":{zlib.crc32(body)}}}}}}}\n'
+    return body + check.encode("ascii")
+
+
+def read_store_text(path: Path) -> tuple[str, bool]:
+    """The file's JSON text, and whether it ends in a ``_check`` table that matches.
+
+    FileNotFoundError when missing; UnreadableFile when empty, not UTF-8, not a regular file
+    (a FIFO, a link to a device), too large, or damaged since it was written.
+    """
+    try:
+        raw = read_regular_file(path, MAX_STORE_BYTES)
+    except NotARegularFile as exc:
+        raise UnreadableFile(str(exc)) from None
+    if not raw.strip():
+        # An empty file is what a crash during TinyDB's own first write leaves.
+        raise UnreadableFile(f"{path.name} is empty")
+    verified = False
+    at = raw.rfind(_CHECK_KEY)
+    if at >= 0:
+        found = _CHECK_TAIL.match(raw, at)
+        if found is None:
+            raise DamagedFile(f"{path.name} was damaged (its checksum is unreadable)")
+        end = at - 2 if raw[at - 2 : at] == b",\n" else at
+        if zlib.crc32(memoryview(raw)[:end]) != int(found.group(1)):  # no 50 MB copy
+            raise DamagedFile(
+                f"{path.name} was damaged after it was written (its checksum does not match)"
+            )
+        verified = True
+    try:
+        return raw.decode("utf-8"), verified
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(f"{path.name} is not valid JSON ({exc})") from None
 
 
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -99,13 +160,21 @@ def iter_documents(path: Path) -> Iterator[tuple[str, str, Any]]:
     object holds the file's text and its own objects, never a second copy of every document
     as dicts. Raises UnreadableFile for anything that is not TinyDB's shape.
     """
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UnreadableFile(f"{path.name} is not valid JSON ({exc})") from None
-    if not text.strip():
-        raise UnreadableFile(f"{path.name} is empty")
-    decode = json.JSONDecoder().raw_decode
+    text, verified = read_store_text(path)
+    raw_decode = bounded_json.decoder().raw_decode
+
+    def checked_decode(text: str, pos: int) -> tuple[Any, int]:
+        try:
+            value, end = raw_decode(text, pos)
+        except RecursionError:
+            raise UnreadableFile(f"{path.name} is nested thousands of levels deep") from None
+        if bounded_json.nesting_depth(value) > bounded_json.MAX_DEPTH:
+            raise UnreadableFile(f"{path.name} is nested too deeply (at byte {pos})")
+        return value, end
+
+    # A file whose checksum matched is ours: the plain decoder, with no call in between.
+    decode = json.JSONDecoder().raw_decode if verified else checked_decode
+
     skip = _SPACE.match
 
     def expect(pos: int, char: str) -> int:
@@ -130,7 +199,8 @@ def iter_documents(path: Path) -> Iterator[tuple[str, str, Any]]:
             while more_docs:
                 doc_id, pos = key(pos)
                 doc, pos = decode(text, pos)
-                yield table, doc_id, doc
+                if table != CHECK_TABLE:
+                    yield table, doc_id, doc
                 pos = skip(text, pos).end()
                 more_docs = text[pos : pos + 1] == ","
                 if more_docs:
@@ -140,7 +210,7 @@ def iter_documents(path: Path) -> Iterator[tuple[str, str, Any]]:
             if more_tables:
                 pos = skip(text, pos + 1).end()
         pos = expect(pos, "}")
-    except json.JSONDecodeError as exc:
+    except ValueError as exc:  # JSONDecodeError, JSONLimitError
         raise UnreadableFile(f"{path.name} is not valid JSON ({exc})") from None
     if pos != len(text):
         raise UnreadableFile(f"{path.name} has data after its end (at byte {pos})")
@@ -189,13 +259,94 @@ class TableFile:
     def upsert(self, table: str, key: str, value: str, fields: dict[str, Any]) -> None:
         doc = dict(fields)
         doc[key] = value
-        self._db.table(table).upsert(doc, Query()[key] == value)
+        with self._reading_for_a_write():
+            self._db.table(table).upsert(doc, Query()[key] == value)
 
     def remove(self, table: str, key: str, value: str) -> None:
-        self._db.table(table).remove(Query()[key] == value)
+        with self._reading_for_a_write():
+            self._db.table(table).remove(Query()[key] == value)
+
+    @contextlib.contextmanager
+    def _reading_for_a_write(self) -> Iterator[None]:
+        # TinyDB reads the file before each change: if it was damaged while the app ran, the
+        # change fails like any write that cannot be made (an OSError, nothing written), and
+        # the next start repairs the file.
+        try:
+            yield
+        except UnreadableFile as exc:
+            raise OSError(
+                errno.EIO, f"{exc}; nothing was changed, and restarting OST Player repairs it"
+            ) from None
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         yield from (dict(doc) for doc in self._db.table(table).all())
 
     def close(self) -> None:
         self._db.close()
+
+
+def has_checksum(path: Path) -> bool:
+    """Whether the file ends in a ``_check`` table (written by this version or later)."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(max(0, os.fstat(fh.fileno()).st_size - 96))
+            return _CHECK_KEY in fh.read()
+    except OSError:
+        return False
+
+
+_HEADER = re.compile(r'\{?("(?:[^"\\]|\\.)*"):\{\Z')
+_DOC_END = re.compile(r"[ \t\r]*\}*[ \t\r]*,?[ \t\r]*\Z")
+
+
+def salvage_tables(raw: bytes) -> tuple[dict[str, list[dict[str, Any]]], int]:
+    """Every document that can still be read from a damaged file, and how many lines could
+    not be: the one-document-per-line layout lets one bad line cost one document, not all.
+
+    Only for files laid out as :func:`dump_tables` writes them; anything else salvages nothing.
+    Documents whose table's name was on a damaged line are under :data:`ORPHANS`.
+    """
+    tables: dict[str, list[dict[str, Any]]] = {}
+    damaged = 0
+    current: list[dict[str, Any]] | None = None
+    decode = bounded_json.decoder().raw_decode
+    for line_bytes in raw.split(b"\n"):
+        try:
+            line = line_bytes.decode("utf-8").strip()
+        except UnicodeDecodeError:
+            damaged += 1
+            continue
+        if line.rstrip(",") in ("", "}", "}}"):
+            current = None if "}" in line else current  # an empty table's end
+            continue
+        if line.lstrip("{").startswith(f'"{CHECK_TABLE}":'):
+            continue
+        header = _HEADER.match(line.rstrip(","))
+        if header is not None:
+            try:
+                name = json.loads(header.group(1))
+            except ValueError:
+                damaged += 1
+                current = None
+                continue
+            current = tables.setdefault(name, [])
+            continue
+        try:
+            doc_id, pos = decode(line, 0)
+            if not isinstance(doc_id, str) or not doc_id.isdigit() or line[pos : pos + 1] != ":":
+                raise ValueError
+            doc, pos = decode(line, pos + 1)
+            if not isinstance(doc, dict) or not _DOC_END.match(line, pos):
+                raise ValueError
+            if bounded_json.nesting_depth(doc) > bounded_json.MAX_DEPTH:
+                raise ValueError
+        except (ValueError, RecursionError):
+            damaged += 1
+            continue
+        if current is None:
+            # Its table's name was on a damaged line: kept under "", for the caller to place.
+            current = tables.setdefault(ORPHANS, [])
+        current.append(doc)
+        if "}" in line[pos:]:
+            current = None  # the table closed on this line
+    return tables, damaged

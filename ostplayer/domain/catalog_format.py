@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .models import CastMember, Catalog, Credit, Drama, Feature, Person, Song
+from .models import CastMember, Catalog, Credit, Drama, Feature, Person, Scene, Song
 
 FORMAT_NAME = "ostplayer-catalog"
 FORMAT_VERSION = 1
@@ -78,7 +78,8 @@ class _Entry:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(name, f"expected a whole number, got {_kind(value)}")
         if not low <= value <= high:
-            raise self.fail(name, f"{value} is outside {low}..{high}")
+            shown = value if abs(value) < 10**12 else f"a number of {len(str(abs(value)))} digits"
+            raise self.fail(name, f"{shown} is outside {low}..{high}")
         return value
 
     def optional_integer(self, name: str, low: int, high: int) -> int | None:
@@ -201,6 +202,20 @@ class CatalogBuilder:
                         f"people {pid!r}: field 'members'", f"unknown person {m!r}"
                     )
 
+    def drop_broken_groups(self) -> int:
+        """Salvage only: remove groups naming a member that is not there; how many went."""
+        dropped = 0
+        while broken := [
+            pid
+            for pid, person in self.catalog.people.items()
+            if any(m not in self._people for m in person.members)
+        ]:
+            for pid in broken:
+                del self.catalog.people[pid]
+            dropped += len(broken)
+        self._checked_members = True
+        return dropped
+
     def _person_id(self, entry: _Entry, name: str, what: str = "person") -> str:
         ident = entry.slug(name)
         person = self._people.get(ident)
@@ -225,6 +240,8 @@ class CatalogBuilder:
             cast=tuple(cast),
             title_original=e.text("title_original"),
             aliases=e.texts("aliases"),
+            network=e.text("network"),
+            episodes=e.optional_integer("episodes", 1, 10_000),
         )
         _put(self.catalog.dramas, drama, e)
 
@@ -281,6 +298,7 @@ class CatalogBuilder:
             title_original=e.text("title_original"),
             aliases=e.texts("aliases"),
             ost_part=e.optional_integer("ost_part", 0, 1000),
+            scenes=_scenes(e),
         )
         _put(self.catalog.songs, song, e)
 
@@ -304,6 +322,16 @@ class CatalogBuilder:
     def finish(self) -> Catalog:
         self._check_members()
         return self.catalog
+
+
+def _scenes(e: _Entry) -> tuple[Scene, ...]:
+    scenes = []
+    for j, raw in enumerate(e.items("scenes")):
+        s = _Entry(raw, f"{e.where}: scenes[{j}]")
+        scenes.append(
+            Scene(s.optional_integer("episode", 0, 10_000), s.text("note"), s.boolean("spoiler"))
+        )
+    return tuple(scenes)
 
 
 class _Lookup:
@@ -362,6 +390,10 @@ def drama_to_dict(d: Drama) -> dict[str, Any]:
         out["title_original"] = d.title_original
     if d.aliases:
         out["aliases"] = list(d.aliases)
+    if d.network:
+        out["network"] = d.network
+    if d.episodes is not None:
+        out["episodes"] = d.episodes
     return out
 
 
@@ -384,6 +416,10 @@ def song_to_dict(s: Song) -> dict[str, Any]:
         out["aliases"] = list(s.aliases)
     if s.ost_part is not None:
         out["ost_part"] = s.ost_part
+    if s.scenes:
+        out["scenes"] = [
+            {"episode": c.episode, "note": c.note, "spoiler": c.spoiler} for c in s.scenes
+        ]
     return out
 
 

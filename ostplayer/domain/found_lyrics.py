@@ -16,6 +16,7 @@ class LyricsOrigin(enum.Enum):
     SIDECAR_TXT = "sidecar-txt"
     EMBEDDED = "embedded"
     EXCERPT = "excerpt"
+    ONLINE = "online"  # fetched from a provider (LRCLIB): ``detail`` names it and its id
 
 
 @dataclass(frozen=True)

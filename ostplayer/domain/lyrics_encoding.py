@@ -46,6 +46,7 @@ __all__ = [
     "DecodedText",
     "decode_lyrics",
     "decode_lyrics_bytes",
+    "describe_reading",
     "describe_size",
     "lookup_codec",
     "not_lyrics_reason",
@@ -162,6 +163,18 @@ def lookup_codec(name: str) -> tuple[str, str] | None:
     if display is None:
         return canonical.upper(), canonical
     return display, _CODEC_OF_NAME.get(display, canonical)
+
+
+def describe_reading(
+    encoding: str, confidence: float | None, *, chosen: bool = False, can_choose: bool = True
+) -> str:
+    """How the lyrics panel says a file was read: "Read as CP949 (not sure) — Encoding ▸ to
+    change". ``chosen``: the user picked the encoding; ``can_choose``: the menu is there."""
+    if chosen:
+        return f"Read as {encoding} (your choice)"
+    if confidence is not None and confidence < LOW_CONFIDENCE:
+        return f"Read as {encoding} (not sure)" + (" — Encoding ▸ to change" if can_choose else "")
+    return f"Read as {encoding}"
 
 
 def decode_lyrics(data: bytes, encoding: str | None = None) -> DecodedText:

@@ -39,9 +39,21 @@ class Drama:
     cast: tuple[CastMember, ...] = ()
     title_original: str = ""
     aliases: tuple[str, ...] = ()  # other spellings: "My Mister", "나의 아저씨", "我的大叔"
+    network: str = ""  # "tvN", "JTBC"
+    episodes: int | None = None
 
     def cast_member(self, cast_id: str) -> CastMember | None:
         return next((c for c in self.cast if c.id == cast_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """Where a song plays: an episode, a short note, and whether the note gives away the plot
+    (then it is hidden until the reader asks)."""
+
+    episode: int | None = None
+    note: str = ""
+    spoiler: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +77,7 @@ class Song:
     title_original: str = ""
     aliases: tuple[str, ...] = ()
     ost_part: int | None = None  # "OST Part.3" -> 3
+    scenes: tuple[Scene, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

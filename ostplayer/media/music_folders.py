@@ -7,11 +7,12 @@ folder never deletes anything else: catalog entries, lyrics, notes and plays sta
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
+from ..domain import bounded_json
 from .atomic import atomic_write_bytes, json_bytes
+from .regular_read import read_regular_file
 
 MAX_BYTES = 1024 * 1024
 
@@ -22,9 +23,8 @@ class MusicFolders:
 
     def load(self) -> list[str]:
         try:
-            if self.path.stat().st_size > MAX_BYTES:
-                return []
-            data = json.loads(self.path.read_bytes())
+            # Regular files only, with limits: a FIFO here must not hang the window.
+            data = bounded_json.loads(read_regular_file(self.path, MAX_BYTES))
         except (OSError, ValueError, RecursionError):
             return []
         folders = data.get("folders") if isinstance(data, dict) else None

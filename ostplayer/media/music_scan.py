@@ -22,10 +22,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain import bounded_json
 from ..domain.track_facts import TrackFacts, UnreadableFile
 from .atomic import atomic_write_bytes
 from .fingerprint import available as fingerprints_available
 from .fingerprint import fingerprint
+from .regular_read import read_regular_file
 from .scan_reader import read_tracks
 from .walk import FolderProgress, FoundFile, NotSeen, display_path, walk_music
 
@@ -42,6 +44,7 @@ class ScanResult:
     tracks: list[TrackFacts] = field(default_factory=list)  # every audio file under the roots
     unreadable: list[UnreadableFile] = field(default_factory=list)
     gone: list[str] = field(default_factory=list)  # cached files no longer found
+    gone_tracks: list[TrackFacts] = field(default_factory=list)  # what the cache knew of them
     read: int = 0  # files whose tags were read this time
     unchanged: int = 0  # files the cache answered for
     fingerprinted: int = 0
@@ -65,21 +68,19 @@ class ScanCache:
         if self.path is None:
             return
         try:
-            if self.path.stat().st_size > MAX_CACHE_BYTES:
-                return
-            raw = self.path.read_bytes()
+            raw = read_regular_file(self.path, MAX_CACHE_BYTES)  # never a FIFO's wait
         except OSError:
             return
         lines = raw.splitlines()
         try:
-            header = json.loads(lines[0]) if lines else {}
-        except ValueError:
+            header = bounded_json.loads(lines[0]) if lines else {}
+        except ValueError:  # JSONLimitError too: a cache nested thousands deep is not ours
             return
         if not isinstance(header, dict) or header.get("version") != CACHE_VERSION:
             return  # another version's cache: scan afresh
         for line in lines[1:]:
             try:
-                track = TrackFacts.from_json(json.loads(line))
+                track = TrackFacts.from_json(bounded_json.loads(line))
             except (ValueError, TypeError, KeyError):
                 continue  # a damaged line costs one file's re-read
             self.tracks[track.path] = track
@@ -140,6 +141,8 @@ def scan_music(
             report(result.unchanged, event.files_found, f"Looking in {display_path(event.folder)}")
         elif isinstance(event, NotSeen):
             result.gone = list(event.paths)
+            # Kept so a moved or renamed file can be told from a new one (same audio, tags).
+            result.gone_tracks = [cache.tracks[p] for p in result.gone if p in cache.tracks]
     if should_stop():
         result.cancelled = True
         result.seconds = time.perf_counter() - started

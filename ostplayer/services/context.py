@@ -17,6 +17,7 @@ from ..playback.base import Player
 from .dispatch import GuiDispatcher
 from .library_service import LibraryService
 from .lyrics_service import LyricsService
+from .online_lyrics import OnlineLyricsService
 from .playback_session import PlaybackSession
 from .playback_state import PlaybackStateStore, ResumePoint
 from .scan_service import ScanService
@@ -37,6 +38,8 @@ class AppContext:
     lyrics: LyricsService
     scan: ScanService
     notices: list[str] = field(default_factory=list)
+    # Built by app.py (it knows the provider); None where nothing may go online (most tests).
+    online_lyrics: OnlineLyricsService | None = None
 
     @classmethod
     def create(

@@ -217,6 +217,9 @@ class LibraryService(QObject):
     def update_personal(self, song_id: str, **fields: Any) -> None:
         self.library.update_personal(song_id, **fields)
 
+    def update_personal_many(self, fields_by_song: Mapping[str, Mapping[str, Any]]) -> None:
+        self.library.update_personal_many(fields_by_song)
+
     def record_play(self, song_id: str) -> PlayStats:
         return self.library.record_play(song_id)
 

@@ -7,13 +7,14 @@ limits: a damaged file is moved aside and playback starts with an empty queue, s
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..domain import bounded_json
 from ..media.atomic import aside_path, atomic_write_bytes, json_bytes
+from ..media.regular_read import read_regular_file
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +46,8 @@ class PlaybackStateStore:
         if self.path is None:
             return PlaybackState()
         try:
-            if self.path.stat().st_size > MAX_STATE_BYTES:
-                raise ValueError("it is too large")
-            data = json.loads(self.path.read_bytes())
+            # Never blocks (a FIFO, a link to a device) and refuses what no state file holds.
+            data = bounded_json.loads(read_regular_file(self.path, MAX_STATE_BYTES))
             return _parse(data)
         except FileNotFoundError:
             return PlaybackState()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,12 +21,13 @@ from ..catalog.scan_apply import (
     Applied,
     Decision,
     apply_scan,
-    linked_files,
     load_review,
+    merge_review,
+    plan_for_scan,
 )
 from ..catalog.scan_apply import save_review as write_review
-from ..domain.library_growth import ReviewItem, ScanPlan, plan_scan
-from ..domain.track_facts import UnreadableFile
+from ..domain.library_growth import ReviewItem, ScanPlan
+from ..domain.track_facts import TrackFacts, UnreadableFile
 from ..media.music_folders import MusicFolders
 from ..media.music_scan import ScanCache, fingerprint_rest, scan_music
 from ..paths import AppPaths
@@ -46,6 +48,10 @@ class ScanReport:
     unreadable: list[UnreadableFile] = field(default_factory=list)
     applied: Applied | None = None
     review: list[ReviewItem] = field(default_factory=list)
+    scanned: list[str] = field(default_factory=list)  # every path the scan looked at
+    # For the fingerprint pass that follows the scan (not shown to anyone).
+    tracks: list[TrackFacts] = field(default_factory=list, repr=False)
+    cache: ScanCache | None = field(default=None, repr=False)
     seconds: float = 0.0
     cancelled: bool = False
 
@@ -76,6 +82,9 @@ class ScanService(QObject):
         self.library = library
         self.folders = MusicFolders(paths.music_folders_file)
         self.task: Task | None = None
+        self.fingerprints: Task | None = None  # the background pass after a scan
+        self._review_version = 0
+        self._review_lock = threading.Lock()
         self.review: list[ReviewItem] = load_review(paths.scan_review_file, library.catalog)
 
     # --- folders ----------------------------------------------------------------------------
@@ -106,7 +115,8 @@ class ScanService(QObject):
     def scan(self, roots: Sequence[str]) -> Task | None:
         if self.is_running() or not roots:
             return None
-        catalog = self.library.catalog
+        if self.fingerprints is not None and self.fingerprints.is_running():
+            self.fingerprints.cancel()  # the next pass takes up where this one stopped
         library = self.library.library
         cache_path = self.paths.scan_cache_file
 
@@ -131,13 +141,12 @@ class ScanService(QObject):
             if result.cancelled:
                 return report
             ctx.progress(result.found, result.found, "Matching the files with the catalog")
-            plan = plan_scan(result.tracks, catalog, linked_files(library, result.gone))
+            plan, moves = plan_for_scan(library, result.tracks, result.gone, result.gone_tracks)
             ctx.check()  # the last moment a cancel changes nothing
-            report.applied = apply_scan(library, plan, (), result.gone)
+            report.applied = apply_scan(library, plan, (), result.gone, moves)
             report.review = plan.review
-            # Fingerprints for the rest, after the library is written: for moved files and
-            # copies in other formats next time; never holds the scan's result back.
-            fingerprint_rest(result.tracks, cache, lambda: ctx.cancelled)
+            report.scanned = [*(t.path for t in result.tracks), *result.gone]
+            report.tracks, report.cache = result.tracks, cache
             return report
 
         task = self.library.tasks.run("scan", job)
@@ -161,12 +170,25 @@ class ScanService(QObject):
             self.task.cancel()
 
     def _on_finished(self, report: ScanReport) -> None:
-        if report.review:
-            # A path the user already answered for stays answered.
-            known = {p for item in self.review for p in item.paths}
-            self.review = [*self.review, *(r for r in report.review if r.paths[0] not in known)]
+        # The scan's items replace those about the files it looked at (since linked, deleted
+        # or asked again); the items about other folders stay.
+        before = self.review
+        self.review = merge_review(self.review, report.review, report.scanned)
+        if self.review != before:
             self._save_review()
         self.finished.emit(report)
+        if report.tracks and report.cache is not None:
+            self._fingerprint_rest(report.tracks, report.cache)
+        report.tracks, report.cache = [], None
+
+    def _fingerprint_rest(self, tracks: list[TrackFacts], cache: ScanCache) -> None:
+        """Fingerprints for the files that have none, after the scan has shown its result:
+        they let the next scans follow moved files and join copies in other formats."""
+
+        def job(ctx: TaskContext) -> int:
+            return fingerprint_rest(tracks, cache, lambda: ctx.cancelled)
+
+        self.fingerprints = self.library.tasks.run("fingerprints", job)
 
     # --- review -----------------------------------------------------------------------------
 
@@ -179,9 +201,18 @@ class ScanService(QObject):
         return applied
 
     def _save_review(self) -> None:
-        # On a full disk the review stays in memory for this session.
-        with contextlib.suppress(OSError):
-            write_review(self.paths.scan_review_file, self.review)
+        """Write the review off the GUI thread; only the newest of overlapping saves lands."""
+        self._review_version += 1
+        version, items, path = self._review_version, list(self.review), self.paths.scan_review_file
+
+        def job(_ctx: TaskContext) -> None:
+            with self._review_lock:
+                if version == self._review_version:
+                    # On a full disk the review stays in memory for this session.
+                    with contextlib.suppress(OSError):
+                        write_review(path, items)
+
+        self.library.tasks.run("save review", job)
         self.review_changed.emit(len(self.review))
 
 

@@ -10,6 +10,7 @@ file; :meth:`Settings.sync` flushes it and reports a folder that cannot be writt
 from __future__ import annotations
 
 import enum
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,10 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
 from ..domain.grouping import Grouping
 from ..domain.queue import RepeatMode
+from ..media.atomic import aside_path
+from ..media.regular_read import check_regular
+
+MAX_SETTINGS_BYTES = 16 * 1024 * 1024
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
@@ -137,6 +142,19 @@ class Keys:
     FOLLOW_PLAYING = BoolSetting("ui/follow_playing", False)
     ROMANIZATION = BoolSetting("lyrics/romanization", False)
     MUSIC_FOLDERS = ListSetting("library/music_folders", ())
+    # Desktop integration (the tray's menu sets them): keep playing in the tray when the
+    # window is closed (and whether that was explained once); song-change notifications
+    # "hidden" (only while the window is hidden), "always" or "never".
+    CLOSE_TO_TRAY = BoolSetting("desktop/close_to_tray", False)
+    CLOSE_TO_TRAY_TOLD = BoolSetting("desktop/close_to_tray_told", False)
+    NOTIFICATIONS = TextSetting("desktop/notifications", "hidden")
+    APPEARANCE = TextSetting("ui/appearance", "system", 16)  # system, light or dark
+    LANGUAGE = TextSetting("ui/language", "", 16)  # "" = the system's; "en", "ko"
+    # Off until the user says yes: nothing is sent to a lyrics server before.
+    ONLINE_LYRICS = BoolSetting("lyrics/online", False)
+    ONLINE_LYRICS_ASKED = BoolSetting("lyrics/online_asked", False)  # the one-time question
+    ONLINE_LYRICS_WRITE_LRC = BoolSetting("lyrics/online_write_lrc", False)
+    LRCLIB_URL = TextSetting("lyrics/lrclib_url", "https://lrclib.net", 2048)
 
 
 class Settings(QObject):
@@ -145,9 +163,38 @@ class Settings(QObject):
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = Path(path)
-        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
         self.notices: list[str] = []
         self._reported: set[str] = set()
+        self._set_aside_if_unusable()
+        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def _set_aside_if_unusable(self) -> None:
+        # QSettings reads a FIFO forever and cannot replace a folder: such a thing in the
+        # settings file's place is moved aside, and the defaults are used.
+        try:
+            what = check_regular(self.path)
+            if what is None and self.path.stat().st_size > MAX_SETTINGS_BYTES:
+                what = "far too large for a settings file"
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            what = f"unreadable ({exc.strerror or exc})"
+        if what is None:
+            return
+        try:
+            moved = aside_path(self.path)
+            os.replace(self.path, moved)
+        except OSError as exc:
+            self.notices.append(
+                f"The settings file {self.path} is {what} and could not be moved out of the"
+                f" way ({exc.strerror or exc}); the defaults are used and nothing is saved."
+            )
+            self.path = Path(os.devnull)
+            return
+        self.notices.append(
+            f"The settings file {self.path} was {what}; it was moved to {moved} and the"
+            " defaults are used."
+        )
 
     def get(self, setting: Setting[T]) -> T:
         raw = self._qs.value(setting.key)

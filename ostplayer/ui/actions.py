@@ -43,6 +43,8 @@ class WindowCommands:
     rescan: Slot
     edit_folders: Slot
     review: Slot
+    # ▶ / Space through the window (it plays the selected song when nothing is queued).
+    play_pause: Slot | None = None
 
 
 class Actions:
@@ -169,7 +171,7 @@ def create_actions(
     a.add(
         "play",
         "Play/Pause",
-        session.play_pause,
+        c.play_pause or session.play_pause,
         "Space",
         extra_shortcuts=(
             media(Qt.Key.Key_MediaTogglePlayPause),

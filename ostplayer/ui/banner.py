@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
@@ -12,8 +13,8 @@ class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None, *, warning: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("warningBanner" if warning else "banner")
-        color = "#fdecea" if warning else "#e8f0fa"
-        self.setStyleSheet(f"#{self.objectName()} {{ background: {color}; border-radius: 4px; }}")
+        self._warning = warning
+        self._restyle()
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
@@ -23,6 +24,34 @@ class Banner(QFrame):
         self._layout.addWidget(self.label, 1)
         self._buttons: list[QPushButton] = []
         self.hide()
+
+    def _restyle(self) -> None:
+        # Light or dark strip by the palette; text keeps ≥ 4.5:1 on either (tested).
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        color = {
+            (False, False): "#e8f0fa",
+            (True, False): "#fdecea",
+            (False, True): "#1f3047",
+            (True, True): "#4a2326",
+        }[(self._warning, dark)]
+        text = "#f1efec" if dark else "#1d1c1a"
+        if getattr(self, "_styled", None) == (self.objectName(), dark):
+            return  # a style sheet change is itself a palette change: do not loop
+        self._styled = (self.objectName(), dark)
+        self.setStyleSheet(
+            f"#{self.objectName()} {{ background: {color}; border-radius: 4px; }}"
+            f" #{self.objectName()} QLabel {{ color: {text}; }}"
+        )
+
+    def setObjectName(self, name: str) -> None:  # the style sheet names the banner
+        super().setObjectName(name)
+        if hasattr(self, "_warning"):
+            self._restyle()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_warning"):
+            self._restyle()
 
     def show_message(
         self,
@@ -34,7 +63,8 @@ class Banner(QFrame):
             b.deleteLater()
         self._buttons = []
         self.label.setText(text)
-        for label, fn in [*actions, ("Dismiss", on_dismiss or (lambda: None))]:
+        dismiss = QCoreApplication.translate("Banner", "Dismiss")
+        for label, fn in [*actions, (dismiss, on_dismiss or (lambda: None))]:
             button = QPushButton(label)
             button.clicked.connect(fn)
             button.clicked.connect(self.hide)
@@ -52,7 +82,9 @@ class BannerStack(QWidget):
     """
 
     def __init__(self, host: QWidget) -> None:
-        super().__init__(host)
+        # A sibling over the host, not its child: a QSplitter takes every child widget in as
+        # a pane, and a fixed-width pane would widen the splitter and the window.
+        super().__init__(host.parentWidget() or host)
         self.setObjectName("bannerStack")
         self._host = host
         self._column = QVBoxLayout(self)
@@ -70,6 +102,7 @@ class BannerStack(QWidget):
         # ShowToParent/HideToParent: a banner shown while the stack is hidden gets no Show.
         if event.type() in (
             QEvent.Type.Resize,
+            QEvent.Type.Move,
             QEvent.Type.ShowToParent,
             QEvent.Type.HideToParent,
         ):
@@ -86,6 +119,9 @@ class BannerStack(QWidget):
         width = self._host.width()
         self.setFixedWidth(width)
         height = self._column.heightForWidth(width)
-        self.setGeometry(0, 0, width, height if height > 0 else self.sizeHint().height())
+        origin = self._host.pos() if self.parentWidget() is not self._host else QPoint(0, 0)
+        self.setGeometry(
+            origin.x(), origin.y(), width, height if height > 0 else self.sizeHint().height()
+        )
         self.show()
         self.raise_()

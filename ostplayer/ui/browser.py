@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +23,7 @@ from .search_service import SearchService
 # collapsed under their group (whose label shows the count) and only the first few open.
 EXPAND_LIMIT = 60
 EXPAND_ROWS = 120
+EXPAND_ALL_ROWS = 600  # rows (groups and songs) up to which the whole tree opens
 
 
 class SearchField(QLineEdit):
@@ -51,7 +52,12 @@ class BrowserPanel(QWidget):
         self.model = model
         self.search_service = search
         self.search = SearchField()
-        self.search.setPlaceholderText("Search songs, artists, dramas, actors, lyrics…  (Ctrl+F)")
+        # Short enough to show whole in the browser's width; the shortcut is in the tooltip.
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("Browser", "Search songs, dramas, people, lyrics…")
+        )
+        self.search.setToolTip("Search as you type (Ctrl+F); Esc clears, Down moves to results")
+        self.search.setAccessibleName("Search")
         self.search.setObjectName("search")
         self.count_label = QLabel()
         self.count_label.setObjectName("matchCount")
@@ -144,12 +150,20 @@ class BrowserPanel(QWidget):
             rows += 1 + self.model.rowCount(index)
 
     def _expand_default(self) -> None:
-        # A small catalog opens fully; a large one opens only its first few groups.
-        if self.model.group_count() <= 200:
+        # A small catalog opens fully; a large one opens only its first few groups. Large is
+        # many rows, not only many groups: a scan can put thousands of songs in a few dramas,
+        # and laying out every row of them would hold the window up.
+        groups = self.model.group_count()
+        if groups <= 200 and groups + len(self.model.songs) <= EXPAND_ALL_ROWS:
             self.tree.expandAll()
-        else:
-            for row in range(min(EXPAND_LIMIT, self.model.group_count())):
-                self.tree.expand(self.model.index(row, 0))
+            return
+        rows = 0
+        for row in range(min(EXPAND_LIMIT, groups)):
+            if rows >= EXPAND_LIMIT * 20:
+                break
+            index = self.model.index(row, 0)
+            self.tree.expand(index)
+            rows += 1 + self.model.rowCount(index)
 
     # --- grouping ---------------------------------------------------------------------------
 

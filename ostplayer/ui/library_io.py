@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ..domain.catalog_format import CatalogFormatError
 from ..services.library_service import LibraryService
 from ..services.tasks import Task, TaskRunner
+from .plain_text import as_html
 from .task_progress import TaskProgress
 
 FILTER = "OST Player catalog (*.json);;All files (*)"
@@ -114,7 +115,13 @@ class LibraryIo(QObject):
     def _failed(self, what: str, path: Path, exc: BaseException) -> None:
         if isinstance(exc, CatalogFormatError):
             text = f"Nothing was imported from {path.name}.\n\n{exc}"
+        elif isinstance(exc, OSError):
+            # strerror names the folder and the reason (disk full, read-only…), never Python's
+            # own wording.
+            text = f"Could not {what} {path.name}: {exc.strerror or exc}."
+            if what == "import":
+                text += "\n\nYour library is as it was; try again once that is fixed."
         else:
-            text = f"Could not {what} {path.name}:\n\n{exc}"
+            text = f"Could not {what} {path.name}: an unexpected error ({type(exc).__name__})."
         self.message.emit(text.replace("\n\n", " "))
-        QMessageBox.warning(self._parent, f"OST Player: {what} failed", text)
+        QMessageBox.warning(self._parent, f"OST Player: {what} failed", as_html(text))

@@ -72,6 +72,10 @@ class LyricsDocumentView(QTextEdit):
         self._colors: LyricsColors | None = None
         self._pad = 0
         self._press: QPointF | None = None
+        self._past: set[int] = set()  # groups coloured as sung already
+        self._enlarged = -1  # the group set in the larger current-line size
+        self._line_pt = 12.0
+        self._roman_pt = 9.0
 
     # ------------------------------------------------------------------ building
 
@@ -91,6 +95,9 @@ class LyricsDocumentView(QTextEdit):
         self._sung = (-1, 0)
         self._painted = []
         line_pt = base_pt * (2.3 if large else 1.3)
+        self._line_pt, self._roman_pt = line_pt, line_pt * 0.72
+        self._past = set()
+        self._enlarged = -1
         line_fmt = QTextCharFormat()
         line_fmt.setFontPointSize(line_pt)
         # Normal weight: DejaVu (Latin) has no semibold, so any bolder weight turns
@@ -175,7 +182,61 @@ class LyricsDocumentView(QTextEdit):
     def set_current(self, index: int) -> None:
         self._current = index
         self._sung = (-1, 0)
+        if self._synced and self._colors is not None:
+            self._color_past(max(0, index))
+            self._enlarge(index)
         self._show_current()
+
+    _PAST_SPAN = 40  # groups before the current one drawn as sung (the rest: as to come)
+
+    def _color_past(self, past_end: int) -> None:
+        """The groups just before ``past_end`` dimmer (sung), the others soft (to come).
+
+        Only a span of them: recolouring thousands of lines after a seek to the end of a long
+        file took seconds, and lines that far up are off screen anyway."""
+        colors = self._colors
+        new = set(range(max(0, past_end - self._PAST_SPAN), min(past_end, len(self._groups))))
+        old = self._past
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()  # one layout pass for the whole change
+        for index, past in [(i, False) for i in old - new] + [(i, True) for i in new - old]:
+            if index >= len(self._groups):
+                continue
+            for entry in self._groups[index]:
+                block = doc.findBlockByNumber(entry.block)
+                if entry.roman:
+                    color = colors.roman_past if past else colors.roman
+                else:
+                    color = colors.past if past else colors.dim
+                if entry.times and index == self._current:
+                    continue  # a karaoke line being sung is coloured by _show_current
+                self._color_range(
+                    block.position(), block.position() + block.length() - 1, color, cursor
+                )
+        cursor.endEditBlock()
+        self._past = new
+
+    _CURRENT_SCALE = 1.14  # the current line a little larger, as on a stage
+
+    def _enlarge(self, index: int) -> None:
+        if index == self._enlarged:
+            return
+        for group, scale in ((self._enlarged, 1.0), (index, self._CURRENT_SCALE)):
+            if not 0 <= group < len(self._groups):
+                continue
+            doc = self.document()
+            for entry in self._groups[group]:
+                block = doc.findBlockByNumber(entry.block)
+                cursor = QTextCursor(doc)
+                cursor.setPosition(block.position())
+                cursor.setPosition(
+                    block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
+                )
+                fmt = QTextCharFormat()
+                fmt.setFontPointSize((self._roman_pt if entry.roman else self._line_pt) * scale)
+                cursor.mergeCharFormat(fmt)
+        self._enlarged = index
 
     def update_words(self, position_key: int) -> None:
         """Colour the current group's sung words; ``position_key`` is in the file's time."""
@@ -208,19 +269,23 @@ class LyricsDocumentView(QTextEdit):
                     continue
                 color = colors.roman_current if entry.roman else colors.text
                 selections.append(self._selection(start, end, color))
+        first_current = (
+            self._groups[self._current][0].block if 0 <= self._current < len(self._groups) else 0
+        )
         for entry in self._painted:
             if entry not in painted and colors is not None and entry.block < doc.blockCount():
                 block = doc.findBlockByNumber(entry.block)
-                self._color_range(
-                    block.position(), block.position() + block.length() - 1, colors.dim
-                )
+                color = colors.past if entry.block < first_current else colors.dim
+                self._color_range(block.position(), block.position() + block.length() - 1, color)
         self._painted = painted
         self.setExtraSelections(selections)
 
-    def _color_range(self, start: int, end: int, color: QColor) -> None:
+    def _color_range(
+        self, start: int, end: int, color: QColor, cursor: QTextCursor | None = None
+    ) -> None:
         if end <= start:
             return
-        cursor = QTextCursor(self.document())
+        cursor = cursor or QTextCursor(self.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         fmt = QTextCharFormat()

@@ -1,17 +1,19 @@
 """Header and footer pieces of the lyrics view: where the lyrics come from (one elided
-line), and the small buttons and button rows around the lyrics."""
+line), how a lyrics file was read (with the Encoding ▸ menu that re-reads it), and the small
+buttons and button rows around the lyrics."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, SignalInstance
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -19,8 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from ostplayer.domain.found_lyrics import FoundLyrics, LyricsOrigin
+from ostplayer.domain.lyrics_encoding import (
+    AUTO,
+    ENCODING_CHOICES,
+    LOW_CONFIDENCE,
+    describe_reading,
+)
 
-__all__ = ["ElidedLabel", "make_button", "make_row", "origin_text"]
+__all__ = ["ElidedLabel", "EncodingRow", "make_button", "make_row", "origin_text"]
+
+AUTOMATIC = "Automatic"  # the menu's name for detection (AUTO)
+_FILES = (LyricsOrigin.SIDECAR_LRC, LyricsOrigin.SIDECAR_TXT)
 
 
 def origin_text(found: FoundLyrics) -> str:
@@ -32,6 +43,8 @@ def origin_text(found: FoundLyrics) -> str:
         return f"From the file {found.detail}"
     if origin is LyricsOrigin.EMBEDDED:
         return f"Embedded in the audio file ({found.detail})"
+    if origin is LyricsOrigin.ONLINE:
+        return f"Lyrics from {found.detail}"  # "LRCLIB #123, 2026-12-02"
     return "Catalog excerpt (may be incomplete)"
 
 
@@ -83,3 +96,64 @@ def make_row(*items: QWidget | tuple[QWidget, int]) -> QWidget:
         widget, stretch = item if isinstance(item, tuple) else (item, 0)
         row.addWidget(widget, stretch)
     return strip
+
+
+class EncodingRow(QWidget):
+    """ "Read as GBK" and the Encoding ▸ menu, under the source line.
+
+    Shown for lyrics read from a file (menu included) and for tag lyrics whose encoding was
+    guessed (the notice alone: a tag cannot be re-read another way from here). The menu only
+    says what the user picked (:attr:`chosen`, a name of ``ENCODING_CHOICES``); the panel
+    re-reads the file.
+    """
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.menu = QMenu("Encoding", self)
+        group = QActionGroup(self)
+        self._actions: dict[str, QAction] = {}
+        for name in ENCODING_CHOICES:
+            action = self.menu.addAction(AUTOMATIC if name == AUTO else name)
+            action.setCheckable(True)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, n=name: self.chosen.emit(n))
+            self._actions[name] = action
+            if name == AUTO:
+                self.menu.addSeparator()
+        self.button = QToolButton()
+        self.button.setText("Encoding \u25b8")
+        self.button.setToolTip("Read the lyrics file again in another encoding")
+        self.button.setMenu(self.menu)
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        self.show_reading(None)
+
+    def show_reading(self, found: FoundLyrics | None, chosen: str | None = None) -> None:
+        """Say how ``found`` was read; hidden when there is nothing worth saying."""
+        from_file = found is not None and found.origin in _FILES
+        guessed = (
+            found is not None and found.confidence is not None and found.confidence < LOW_CONFIDENCE
+        )
+        if found is None or found.encoding is None or not (from_file or guessed):
+            self.setVisible(False)
+            return
+        self.label.setText(
+            describe_reading(
+                found.encoding, found.confidence, chosen=chosen is not None, can_choose=from_file
+            )
+        )
+        # The details (a damaged byte, a mislabelled file) in full, escaped: tooltips are HTML.
+        notes = "<br>".join(html.escape(w) for w in found.warnings)
+        self.label.setToolTip(notes)
+        self.button.setVisible(from_file)
+        self._actions.get(chosen or AUTO, self._actions[AUTO]).setChecked(True)
+        self.setVisible(True)

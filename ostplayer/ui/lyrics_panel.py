@@ -12,6 +12,9 @@ highlight is driven by a 16 ms precise timer reading the bridge's interpolated p
 user sees: synced lyrics, of the song that is playing, in a visible view. Otherwise the
 ~250 ms time reports keep the view's state current at no cost.
 
+Under the source line, a lyrics file's encoding is named ("Read as CP949 (not sure)") with an
+Encoding ▸ menu: a choice re-reads the file and is remembered for it (the lyrics service).
+
 The editor belongs to one song. It gets that song's position, seek and play/pause only
 while that song is the one playing, and loses them when another one starts, so a tap
 can never stamp a line with another song's time.
@@ -31,6 +34,7 @@ from ..services.library_service import LibraryService
 from ..services.lyrics_service import LyricsResult, LyricsService
 from ..services.playback_session import PlaybackSession
 from ..services.settings import Keys, Settings
+from .lyrics_header import EncodingRow
 from .lyrics_view import LyricsView
 
 if TYPE_CHECKING:  # the editor is imported when first opened, not at start-up
@@ -47,6 +51,7 @@ ORIGIN_LABELS = {
     LyricsOrigin.SIDECAR_TXT: "a .txt file next to the audio",
     LyricsOrigin.EMBEDDED: "the audio file's tags",
     LyricsOrigin.EXCERPT: "the catalog (an excerpt)",
+    LyricsOrigin.ONLINE: "LRCLIB",
 }
 
 
@@ -70,6 +75,9 @@ class LyricsPanel(QObject):
         self._parent = parent_widget
         self.view = LyricsView()
         self.view.setObjectName("lyricsView")
+        self.encoding = EncodingRow()
+        self.encoding.chosen.connect(self.choose_encoding)
+        self.view.layout().insertWidget(2, self.encoding)  # under the title and the source
         self.song_id: str | None = None
         self._selected: str | None = None
         self._editor: LyricsEditorDialog | None = None
@@ -142,6 +150,7 @@ class LyricsPanel(QObject):
         result = self.lyrics.request(song_id)
         if result is None:
             self.view.set_pending(song.title)
+            self.encoding.show_reading(None)
             self._update_timer()
             return
         self._show_result(result)
@@ -151,6 +160,7 @@ class LyricsPanel(QObject):
         if song is None:
             return
         self.view.set_lyrics(result.found, song.title)
+        self.encoding.show_reading(result.found, result.chosen_encoding)
         self.view.set_offset(self.library.lyrics_offset(result.song_id))
         for problem in result.problems:  # e.g. an MP3 renamed .lrc next to the audio
             self.message.emit(problem)
@@ -171,6 +181,16 @@ class LyricsPanel(QObject):
     def reload(self) -> None:
         if self.song_id:
             self.show_song(self.song_id)
+
+    def choose_encoding(self, name: str) -> None:
+        """Encoding ▸: read the shown song's lyrics file as ``name`` ("Auto": detect)."""
+        if self.song_id is None:
+            return
+        try:
+            said = self.lyrics.choose_encoding(self.song_id, name)
+        except OSError as exc:
+            said = f"The encoding choice could not be saved: {exc.strerror or exc}."
+        self.message.emit(said)
 
     # --- following the music ----------------------------------------------------------------
 

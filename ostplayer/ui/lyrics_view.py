@@ -7,21 +7,19 @@ first and last lines can be centred; plain lyrics read like a page, from the top
 are never scrolled by the view.
 
 Performance: the lead calls :meth:`LyricsView.set_position` every 16-30 ms. When the
-group has not changed that is one bisect and a comparison. A group change only moves
-the highlight (colour painted over the laid-out text) and starts one scroll animation.
+group has not changed that is one bisect and a comparison. A group change moves the
+highlight, dims the group just sung, sets the new one larger, and starts one scroll.
 Showing lyrics builds one document, so 5,000 lines appear in a fraction of a second.
 
-Safety: lyric text is user/file content and goes into the document as plain text; the
-header's title and source are ``Qt.PlainText`` too.
-
-Following: our own scrolling goes through ``setValue`` (animation), which never
-emits ``actionTriggered``; wheel, keys and scrollbar drags do. That is how a user
-scroll is told apart from ours, and it pauses following for ``follow_resume_ms``.
+Safety: lyric text (file content) goes in as plain text; title and source are PlainText.
+Following: our scrolling (``setValue``) never emits ``actionTriggered``, the user's wheel,
+keys and drags do; that pauses following for ``follow_resume_ms`` (Spotify's behaviour).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEasingCurve,
     QEvent,
     QObject,
@@ -30,7 +28,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QLabel,
     QStackedWidget,
@@ -47,13 +45,21 @@ from .lyrics_group import LyricsColors, blend
 from .lyrics_header import ElidedLabel, origin_text
 from .lyrics_header import make_button as _button
 from .lyrics_header import make_row as _row
+from .lyrics_stage import STAGE_ACCENT, stage_colors, stage_palette
 
 __all__ = ["LyricsView"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LyricsView", text)
+
 
 OFFSET_STEP_MS = 100
 
 
-SCROLL_FRAME_MS = 33
+# 60 frames a second while a line change scrolls (350 ms), nothing in between: the stage
+# moves smoothly and the CPU idles between lines (benchmarks/bench_lyrics_stage.py).
+SCROLL_FRAME_MS = 16
 
 
 class LyricsView(QWidget):
@@ -61,8 +67,8 @@ class LyricsView(QWidget):
 
     seek_requested = Signal(int)  # ms, a group's effective time (offsets included)
     offset_changed = Signal(int)  # ms, by the user's offset buttons only
-    sync_requested = Signal()  # "Sync them…" on plain lyrics
-    edit_requested = Signal()  # "Add lyrics…" / "Edit…"
+    sync_requested = Signal()  # _tr("Sync them…") on plain lyrics
+    edit_requested = Signal()  # _tr("Add lyrics…") / _tr("Edit…")
     visibility_changed = Signal(bool)  # shown or hidden (the lead's highlight timer)
 
     def __init__(
@@ -80,15 +86,15 @@ class LyricsView(QWidget):
         self._following = True
         self.accent_name = "#3daee9"
         self._colors: LyricsColors | None = None
+        self._cover_color: QColor | None = None
 
         self._title = QLabel()
         self._title.setTextFormat(Qt.TextFormat.PlainText)
         self._title.setWordWrap(True)
         self._origin = ElidedLabel()
-        self._note = _row(
-            (QLabel("These lyrics are not synced"), 1),
-            _button("Sync them…", "Tap along with the song to time each line", self.sync_requested),
-        )
+        sync_tip = _tr("Tap along with the song to time each line")
+        sync = _button(_tr("Sync them…"), sync_tip, self.sync_requested)
+        self._note = _row((QLabel(_tr("These lyrics are not synced")), 1), sync)
 
         self._doc = LyricsDocumentView()
         self._doc.group_clicked.connect(self._group_clicked)
@@ -97,9 +103,6 @@ class LyricsView(QWidget):
         bar = self._doc.verticalScrollBar()
         bar.actionTriggered.connect(self._user_scrolled)
         bar.rangeChanged.connect(self._recenter)
-        # A time line at 30 frames a second, not a 60 Hz property animation: each frame
-        # repaints the whole text, and half the frames look the same while costing the CPU
-        # its budget during playback (measured by benchmarks/bench_playback.py).
         self._anim = QTimeLine(self.scroll_duration_ms, self)
         self._anim.setUpdateInterval(SCROLL_FRAME_MS)
         self._anim.setEasingCurve(QEasingCurve(QEasingCurve.Type.OutCubic))
@@ -113,11 +116,11 @@ class LyricsView(QWidget):
         empty = QWidget()
         empty_col = QVBoxLayout(empty)
         empty_col.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
-        self._empty_label = QLabel("No lyrics yet")
+        self._empty_label = QLabel(_tr("No lyrics yet"))
         self._empty_label.setObjectName("lyricsEmpty")
         self._empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         empty_col.addWidget(self._empty_label)
-        add = _button("Add lyrics…", "Type, paste or import lyrics", self.edit_requested)
+        add = _button(_tr("Add lyrics…"), _tr("Type, paste or import lyrics"), self.edit_requested)
         empty_col.addWidget(add, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_col.addStretch(1)
         self._stack = QStackedWidget()
@@ -128,30 +131,27 @@ class LyricsView(QWidget):
         self._offset_label = QLabel()
         self._offset_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("0.0 s earlier"))
         self._offset_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._reset = _button(
-            "Reset", "Back to the timing in the lyrics file", lambda: self._user_offset(0), True
-        )
+        reset_tip = "Back to the timing in the lyrics file"
+        self._reset = _button(_tr("Reset"), reset_tip, lambda: self._user_offset(0), True)
         self._offset_box = _row(
             _button(
-                "Earlier",
+                _tr("Earlier"),
                 "Show the lyrics 0.1 s earlier (they lag behind the singing)",
                 lambda: self._user_offset(self._offset + step),
                 True,
             ),
             self._offset_label,
             _button(
-                "Later",
+                _tr("Later"),
                 "Show the lyrics 0.1 s later (they run ahead of the singing)",
                 lambda: self._user_offset(self._offset - step),
                 True,
             ),
             self._reset,
         )
-        self._footer = _row(
-            (_button("Edit…", "Edit, import or sync these lyrics", self.edit_requested), 0),
-            (QWidget(), 1),
-            self._offset_box,
-        )
+        edit_tip = _tr("Edit, import or sync these lyrics")
+        edit = _button(_tr("Edit…"), edit_tip, self.edit_requested)
+        self._footer = _row((edit, 0), (QWidget(), 1), self._offset_box)
 
         col = QVBoxLayout(self)
         col.addWidget(self._title)
@@ -217,7 +217,7 @@ class LyricsView(QWidget):
         self._anim.stop()
         self._resume_timer.stop()
         self._following = True
-        self._empty_label.setText("No lyrics yet")
+        self._empty_label.setText(_tr("No lyrics yet"))
         self._title.setText(song_title)
         self._title.setVisible(bool(song_title))
         lyrics = found.lyrics if found is not None and not found.lyrics.is_empty else None
@@ -236,9 +236,9 @@ class LyricsView(QWidget):
             self._set_current(self._follow.current, animate=False)
 
     def set_pending(self, song_title: str = "") -> None:
-        """The song's lyrics are being looked up: say so instead of "No lyrics yet"."""
+        """The song's lyrics are being looked up: say so instead of _tr("No lyrics yet")."""
         self.set_lyrics(None, song_title)
-        self._empty_label.setText("Looking for lyrics…")
+        self._empty_label.setText(_tr("Looking for lyrics…"))
 
     def _rebuild(self) -> None:
         if self._colors is None:
@@ -253,7 +253,7 @@ class LyricsView(QWidget):
             romanized=self._romanized,
         )
         synced = self._synced()
-        self._doc.viewport().setToolTip("Click to play from here" if synced else "")
+        self._doc.viewport().setToolTip(_tr("Click to play from here") if synced else "")
 
     def set_position(self, ms: int) -> None:
         """Playback position (ms); cheap when the current group does not change."""
@@ -272,6 +272,13 @@ class LyricsView(QWidget):
         if self._follow.set_offset(ms):
             self._set_current(self._follow.current, animate=True)
         self._update_offset_label()
+
+    def set_cover(self, result: object) -> None:
+        """The playing song's CoverResult: its colour is the full-screen stage's."""
+        self._cover_color = getattr(result, "color", None)
+        if self._large:
+            self._apply_style()
+            self._rebuild_keeping_place()
 
     def set_romanization(self, enabled: bool) -> None:
         """Show a romanized line under each line with Hangul."""
@@ -371,7 +378,9 @@ class LyricsView(QWidget):
     def _update_offset_label(self) -> None:
         ms = self._offset
         text = (
-            "On time" if ms == 0 else f"{abs(ms) / 1000:.1f} s {'earlier' if ms > 0 else 'later'}"
+            _tr("On time")
+            if ms == 0
+            else f"{abs(ms) / 1000:.1f} s {'earlier' if ms > 0 else 'later'}"
         )
         self._offset_label.setText(text)
         self._reset.setEnabled(ms != 0)
@@ -386,7 +395,8 @@ class LyricsView(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_doc"):
+        restyle = not getattr(self, "_styling", True)  # not for our own setPalette
+        if event.type() == QEvent.Type.PaletteChange and restyle:
             self._apply_style()
             self._rebuild_keeping_place()
 
@@ -407,6 +417,26 @@ class LyricsView(QWidget):
         text = pal.color(QPalette.ColorRole.WindowText)
         window = pal.color(QPalette.ColorRole.Window)
         accent = pal.color(QPalette.ColorRole.Accent)
+        self._styling = True  # our own setPalette below must not restyle again
+        self.setAutoFillBackground(self._large)
+        self._doc.setVerticalScrollBarPolicy(  # the stage shows lyrics only, no scrollbar
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            if self._large
+            else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        if self._large:
+            window, text = stage_colors(self._cover_color)
+            accent = STAGE_ACCENT
+            self._stage_palette = True
+            self.setPalette(stage_palette(pal, window, text))
+        elif getattr(self, "_stage_palette", False):
+            self._stage_palette = False
+            self.setPalette(QPalette())  # back to the application's palette
+            pal = self.palette()
+            text = pal.color(QPalette.ColorRole.WindowText)
+            window = pal.color(QPalette.ColorRole.Window)
+            accent = pal.color(QPalette.ColorRole.Accent)
+        self._styling = False
         self.accent_name = accent.name()
         self._colors = LyricsColors.from_palette(text, window, accent)
         # The lyrics sit on the panel, not in a white text box.
@@ -414,5 +444,7 @@ class LyricsView(QWidget):
         doc_palette.setColor(QPalette.ColorRole.Base, window)
         self._doc.setPalette(doc_palette)
         base = self._base_pt()
-        self._title.setStyleSheet(f"font-weight: 600; font-size: {base * 1.15:.1f}pt;")
+        self._title.setStyleSheet(
+            f"font-weight: 600; font-size: {base * 1.15:.1f}pt; color: {text.name()};"
+        )
         self._origin.setStyleSheet(f"color: {blend(text, window, 0.5).name()};")

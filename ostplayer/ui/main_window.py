@@ -55,12 +55,16 @@ class MainWindow(QMainWindow):
         self.assemble(context)
 
     def assemble(self, ctx: AppContext) -> None:
+        from .appearance_menu import install_appearance
         from .banner import Banner, BannerStack
         from .browser import BrowserPanel
         from .browser_model import BrowserModel
+        from .cover_art import CoverArt
+        from .edit_ui import install_editing
         from .lyrics_panel import LyricsPanel
         from .menus import TreeKeyFilter, audio_icons
         from .page_view import PageView
+        from .play_feedback import install_play_feedback
         from .playback_ui import PlaybackUi
         from .queue_panel import QueuePanel, UpcomingModel
         from .reading_pane import ReadingPane
@@ -114,8 +118,12 @@ class MainWindow(QMainWindow):
             self.upcoming,
             self.playback_notice,
             self,
+            covers=CoverArt(ctx.tasks, ctx.paths.cache / "covers", self),
         )
         install_menus(self)
+        install_play_feedback(self)
+        install_appearance(self)
+        install_editing(self)
         self.lyrics.view.setVisible(self.menu_actions["lyrics"].isChecked())
         # Left/Right on a drama row keep collapsing/expanding it instead of seeking.
         self.browser.tree.installEventFilter(TreeKeyFilter(self.browser.tree, self.model))
@@ -201,8 +209,11 @@ class MainWindow(QMainWindow):
             self.show_status(f"Cannot play: {self.session.unavailable_reason}")
             return
         if self.library.audio_state(song_id) == "none":
+            from .play_feedback import offer_link
+
             self.show_status("This song has no audio file linked yet: use “Link audio file…”.")
             self.reading.show("song", song_id)
+            offer_link(self, song_id)
             return
         index = song_ids.index(song_id) if song_id in song_ids else 0
         self.session.play_list(song_ids, index)
@@ -234,6 +245,7 @@ class MainWindow(QMainWindow):
             self.session.available,
             self._row_commands,
         )
+        self.editing.extend_row_menu(menu, song.id)
         menu.exec(tree.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
@@ -287,7 +299,9 @@ class MainWindow(QMainWindow):
             self.scan_ui.scan_dropped(paths)
 
     def _on_library_changed(self, change: LibraryChange) -> None:
-        if change.catalog_changed:
+        if change.catalog_changed and self.editing.patch_views(change):
+            pass  # an edit: its rows and index entries were updated in place
+        elif change.catalog_changed:
             current = self.browser.current_song_id()
             self.model.set_catalog(self.library.catalog)
             self.search.set_catalog(self.library.catalog)
@@ -338,6 +352,16 @@ class MainWindow(QMainWindow):
         self.lyrics.view.setVisible(on or self.menu_actions["lyrics"].isChecked())
         self.lyrics.view.set_large(on)
         self.menu_actions.set_checked_quietly("lyrics-mode", on)
+        # A real full screen: the stage fills the display, the menu bar steps aside too.
+        self.menuBar().setVisible(not on)
+        if on and not self.isFullScreen():
+            self._maximized_before_stage = self.isMaximized()
+            self.showFullScreen()
+        elif not on and self.isFullScreen():
+            if getattr(self, "_maximized_before_stage", False):
+                self.showMaximized()
+            else:
+                self.showNormal()
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)

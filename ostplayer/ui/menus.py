@@ -70,6 +70,7 @@ def build_menus(bar: QMenuBar, a: Actions) -> None:
     for key in ("add-folder", "rescan", "folders", None, "review"):
         _add(library, a, key)
     view = bar.addMenu("&View")
+    view.setObjectName("viewMenu")  # Appearance and Language are added to it
     for key in ("home", "find", None):
         _add(view, a, key)
     group_menu = view.addMenu("&Group by")

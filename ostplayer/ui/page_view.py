@@ -25,7 +25,14 @@ class PageView(QTextBrowser):
         self.setAcceptDrops(True)
         self.setObjectName("page")
         self.document().setDocumentMargin(28)
+        self.set_dark(False)
         self.anchorClicked.connect(self._on_anchor)
+
+    def set_dark(self, dark: bool) -> None:
+        """The pages' colours (the next setHtml uses them; the reading pane redraws)."""
+        from .theme import page_css
+
+        self.document().setDefaultStyleSheet(page_css(dark))
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() != "ost":

@@ -15,21 +15,21 @@ from urllib.parse import quote
 from ..domain.grouping import Group, Grouping
 from ..domain.models import Catalog, Drama, Feature, Song
 
+# Colours are not here: they are the page view's default style sheet, light or dark
+# (ui/theme.py page_css), so a page follows the appearance without being rebuilt differently.
 STYLE = """
 <style>
-body { font-family: 'Noto Serif', 'DejaVu Serif', 'NanumMyeongjo', serif; font-size: 15px;
-       color: #1f1b16; }
+body { font-family: 'Noto Serif', 'DejaVu Serif', 'NanumMyeongjo', serif; font-size: 15px; }
 h1 { font-size: 28px; font-weight: 600; margin-bottom: 2px; }
-h2 { font-size: 13px; font-weight: 700; color: #7a5c2e; margin-top: 22px;
+h2 { font-size: 13px; font-weight: 700; margin-top: 22px;
      text-transform: uppercase; letter-spacing: 1px; }
-.sub { font-size: 18px; font-style: italic; color: #5a4a36; }
-.meta { font-family: sans-serif; font-size: 13px; color: #5f5a54; }
+.sub { font-size: 18px; font-style: italic; }
+.meta { font-family: sans-serif; font-size: 13px; }
 .verse { font-style: italic; font-size: 17px; margin-left: 24px; line-height: 150%; }
-.card { background-color: #f6efe4; }
 .cardtitle { font-size: 18px; font-weight: 600; }
-.warn { color: #b3261e; font-family: sans-serif; font-size: 13px; }
-.audio { font-family: sans-serif; font-size: 13px; background-color: #eef3f8; }
-a { color: #8a3b12; text-decoration: none; }
+.warn { font-family: sans-serif; font-size: 13px; }
+.audio { font-family: sans-serif; font-size: 13px; }
+a { text-decoration: none; }
 p { line-height: 145%; }
 </style>
 """
@@ -50,6 +50,16 @@ def action(name: str, song_id: str, label: str) -> str:
 def verse(text: str) -> str:
     lines = [esc(line) for line in text.splitlines()]
     return f'<p class="verse">{"<br>".join(lines)}</p>'
+
+
+def edit_line(kind: str, ident: str) -> str:
+    """Edit, Merge and Delete for the entry a page shows (handled by ui.edit_ui)."""
+    links = (
+        action(f"edit-{kind}", ident, "Edit…"),
+        action(f"merge-{kind}", ident, "Merge into…"),
+        action(f"delete-{kind}", ident, "Delete…"),
+    )
+    return f'<p class="meta">{" · ".join(links)}</p>'
 
 
 def page(body: str) -> str:
@@ -96,6 +106,10 @@ def drama_page(catalog: Catalog, drama: Drama) -> str:
     meta = [str(drama.year)] if drama.year else []
     if drama.title_original:
         meta.insert(0, esc(drama.title_original))
+    if drama.network:
+        meta.append(esc(drama.network))
+    if drama.episodes:
+        meta.append(f"{drama.episodes} episodes")
     if meta:
         parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
     if drama.cast:
@@ -116,6 +130,7 @@ def drama_page(catalog: Catalog, drama: Drama) -> str:
         )
         + "</p>"
     )
+    parts.append(edit_line("drama", drama.id))
     return page("".join(parts))
 
 
@@ -129,6 +144,8 @@ class SongExtras:
     last_played: float | None = None
     playback_available: bool = True
     lyrics_source: str = ""
+    revealed: bool = False  # spoiler scene notes shown
+    personal: dict | None = None  # the song's personal row: favourite, rating, notes
 
 
 def song_page(catalog: Catalog, song: Song, extras: SongExtras) -> str:
@@ -143,6 +160,9 @@ def song_page(catalog: Catalog, song: Song, extras: SongExtras) -> str:
     if song.sung_by_cast and drama is not None:
         parts.append(f"<p><b>{esc(sung_by_cast_line(catalog, song, drama))}</b></p>")
     parts.append(audio_section(song, extras))
+    from .personal_pages import personal_section  # it builds on this module's helpers
+
+    parts.append(personal_section(song, extras.personal))
     if drama is not None and song.characters:
         parts.append("<h2>In the drama</h2><p>")
         rows = []
@@ -156,6 +176,8 @@ def song_page(catalog: Catalog, song: Song, extras: SongExtras) -> str:
             else:
                 rows.append(f"{esc(actor)}’s character")
         parts.append("Accompanies " + esc_join(rows) + ".</p>")
+    if song.scenes:
+        parts.append(scenes_section(song, extras.revealed))
     if song.musical_character:
         parts.append(f"<h2>The sound</h2><p>{esc(song.musical_character)}</p>")
     if song.lyrics_excerpt:
@@ -163,7 +185,21 @@ def song_page(catalog: Catalog, song: Song, extras: SongExtras) -> str:
     if song.commentary:
         parts.append("<h2>Commentary</h2>")
         parts.extend(f"<p>{esc(p)}</p>" for p in song.commentary)
+    parts.append(edit_line("song", song.id))
     return page("".join(parts))
+
+
+def scenes_section(song: Song, revealed: bool) -> str:
+    """Where the song plays; a spoiler note stays hidden until the reader opens it."""
+    rows = []
+    for scene in song.scenes:
+        where = f"Episode {scene.episode}" if scene.episode is not None else "Scene"
+        if scene.spoiler and not revealed:
+            note = action("reveal", song.id, "spoiler: show")
+        else:
+            note = esc(scene.note) if scene.note else ""
+        rows.append(f"{where}{': ' if note else ''}{note}")
+    return "<h2>Where it plays</h2><p>" + "<br>".join(rows) + "</p>"
 
 
 def sung_by_cast_line(catalog: Catalog, song: Song, drama: Drama) -> str:
@@ -249,4 +285,6 @@ def group_page(catalog: Catalog, grouping: Grouping, group: Group, songs: list[S
             f"{drama_line(catalog, drama)}</span>"
         )
     parts.append("<br>".join(rows) + "</p>")
+    if grouping in (Grouping.ARTIST, Grouping.ACTOR) and group.key in catalog.people:
+        parts.append(edit_line("person", group.key))
     return page("".join(parts))

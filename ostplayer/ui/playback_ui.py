@@ -11,13 +11,14 @@ the user dismisses it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..domain.queue import RepeatMode
 from ..playback.base import PlayerState
 from ..services.library_service import LibraryService
 from ..services.playback_session import PlaybackSession
 from .banner import Banner
+from .cover_art import CoverArt, CoverResult, tile_color
 from .queue_panel import QueuePanel, UpcomingModel
 from .transport import TransportBar, format_ms
 
@@ -25,8 +26,14 @@ from .transport import TransportBar, format_ms
 NOTICE_MAX_LINES = 4
 
 
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PlaybackUi", text)
+
+
 class PlaybackUi(QObject):
     message = Signal(str)  # status bar text
+    play_selected = Signal()  # ▶ with nothing queued: the window plays the selected song
+    cover_changed = Signal(object)  # CoverResult of the song shown (the lyrics stage uses it)
 
     def __init__(
         self,
@@ -37,6 +44,7 @@ class PlaybackUi(QObject):
         upcoming: UpcomingModel,
         notice: Banner,
         parent: QObject | None = None,
+        covers: CoverArt | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -48,13 +56,17 @@ class PlaybackUi(QObject):
         self._skipped: list[tuple[str, str]] = []  # (title, why) since the last start
         self._notices: list[str] = []
         self._shown: str | None = None  # the song the transport shows
+        self.covers = covers
+        if covers is not None:
+            covers.ready.connect(self._on_cover)
 
         transport.set_available(session.available, session.unavailable_reason)
         transport.set_volume(session.volume())
         transport.set_muted(session.is_muted())
         transport.set_shuffle(session.shuffle)
         transport.set_repeat(session.repeat)
-        transport.play_pause.connect(session.play_pause)
+        transport.play_pause.connect(self.play_pause)
+        transport.favourite_toggled.connect(self._on_favourite)
         transport.stop.connect(session.stop)
         transport.previous.connect(session.previous)
         transport.next.connect(session.next)
@@ -101,17 +113,60 @@ class PlaybackUi(QObject):
     def _on_time(self, _value: int) -> None:
         self.transport.set_position(self.session.position_ms(), self.session.length_ms())
 
+    def play_pause(self) -> None:
+        """▶ / Space: with nothing to resume or play next, the selected song is played (or
+        the user is told why it cannot be), never nothing at all."""
+        session = self.session
+        if session.current_song_id is None and not session.queue.upcoming():
+            self.play_selected.emit()
+            return
+        session.play_pause()
+
     def _show(self, song_id: str) -> None:
         song = self.library.catalog.songs.get(song_id)
         if song is None:
             return
         drama = self.library.catalog.dramas.get(song.drama) if song.drama else None
-        subtitle = self.library.catalog.performer_names(song)
+        performers = self.library.catalog.performer_names(song)
+        parts = []
         if drama is not None:
-            subtitle += f" · {drama.title}" + (f" ({drama.year})" if drama.year else "")
-        self.transport.set_now_playing(song.title, subtitle)
+            parts.append(drama.title + (f" ({drama.year})" if drama.year else ""))
+        if song.ost_part:
+            parts.append(tr("OST Part %1").replace("%1", str(song.ost_part)))
+        self.transport.set_song(
+            song_id, song.title, performers, " · ".join(parts), drama.title if drama else ""
+        )
+        self.transport.set_favourite(bool(self.library.personal(song_id).get("favourite")))
         self.queue_panel.set_now_playing(self.library.describe(song_id))
         self._shown = song_id
+        if self.covers is not None:
+            self.covers.request(song_id, self.library.audio_path(song_id))
+
+    def _on_cover(self, result: CoverResult) -> None:
+        if result.song_id != self._shown:
+            return
+        self.transport.set_cover(result.image)
+        if result.color is None:  # no cover: the stage takes the placeholder tile's colour
+            song = self.library.catalog.songs.get(result.song_id)
+            drama = self.library.catalog.dramas.get(song.drama) if song and song.drama else None
+            key = drama.title if drama is not None else result.song_id
+            result = CoverResult(result.song_id, None, tile_color(key))
+        self.cover_changed.emit(result)
+
+    def _on_favourite(self, on: bool) -> None:
+        if self._shown is None:
+            return
+        try:
+            self.library.update_personal(self._shown, favourite=bool(on))
+        except OSError as exc:
+            self.transport.set_favourite(not on)
+            self.message.emit(tr("The favourite could not be saved: %1").replace("%1", str(exc)))
+            return
+        title = self.library.title(self._shown)
+        text = (
+            tr("Added “%1” to your favourites") if on else tr("Removed “%1” from your favourites")
+        )
+        self.message.emit(text.replace("%1", title))
 
     def _on_now_playing(self, song_id: str) -> None:
         self._show(song_id)
@@ -166,8 +221,8 @@ class PlaybackUi(QObject):
 
     def _show_nothing(self) -> None:
         self._shown = None
-        self.transport.set_now_playing("Nothing playing", "")
-        self.queue_panel.set_now_playing("Nothing playing")
+        self.transport.set_nothing()
+        self.queue_panel.set_now_playing(tr("Nothing playing"))
         self.transport.set_position(0, 0)
 
     def _on_queue_changed(self) -> None:

@@ -6,6 +6,8 @@ touches what is shown redraws it (keeping the scroll position), without anyone r
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 from ..domain.changes import LibraryChange
@@ -27,6 +29,10 @@ class ReadingPane(QObject):
         # Set by the lyrics panel: the one-line "Lyrics from …" of a song, or "" while unknown.
         self.lyrics_source = lambda _song_id: ""
         self.grouping = Grouping.DRAMA
+        self.revealed: set[str] = set()  # songs whose spoiler scene notes the user opened
+        # Pages other modules draw (kind -> ident -> html): the smart lists; redrawn on every
+        # library change, as plays and favourites move songs in and out of them.
+        self.extra_pages: dict[str, Callable[[str], str | None]] = {}
         library.changed.connect(self._on_library_changed)
         library.audio_states_changed.connect(self._on_audio_states)
 
@@ -36,7 +42,7 @@ class ReadingPane(QObject):
             return
         if change.catalog_changed and kind != "song":
             self.refresh()  # a drama, group or feature page lists songs that may have changed
-        elif kind == "song" and change.touches(ident):
+        elif (kind == "song" and change.touches(ident)) or kind in self.extra_pages:
             self.refresh()
 
     def _on_audio_states(self, song_ids: frozenset[str]) -> None:
@@ -88,6 +94,8 @@ class ReadingPane(QObject):
             )
         if kind == "group":
             return self._group_page(self.grouping, ident)
+        if kind in self.extra_pages:
+            return self.extra_pages[kind](ident)
         return None
 
     def _group_page(self, grouping: Grouping, key: str) -> str | None:
@@ -128,4 +136,6 @@ class ReadingPane(QObject):
             last_played=stats.last_played,
             playback_available=self.playback_available,
             lyrics_source=self.lyrics_source(song_id),
+            revealed=song_id in self.revealed,
+            personal=self.library.personal(song_id),
         )

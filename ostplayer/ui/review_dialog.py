@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..domain.library_growth import ReviewItem
 from ..domain.models import Catalog
 from ..services.scan_service import NEW_SONG, Decision
+from .plain_text import as_html
 
 LATER = "~later"
 NO = "~no"
@@ -94,14 +95,14 @@ class ReviewDialog(QDialog):
         if len(item.paths) > 1:
             name += f" (+{len(item.paths) - 1} copies)"
         row = QTreeWidgetItem([name, "", item.reason])
-        row.setToolTip(0, "\n".join(item.paths))
+        row.setToolTip(0, as_html("\n".join(item.paths)))
         evidence = [*item.evidence]
         for match in item.candidates:
             evidence.append(
                 f"{describe_song(self.catalog, match.song_id)} ({match.confidence:.0%}): "
                 + "; ".join(match.evidence)
             )
-        row.setToolTip(2, "\n".join(evidence))
+        row.setToolTip(2, as_html("\n".join(evidence)))
         self.tree.addTopLevelItem(row)
         box = QComboBox()
         box.setAccessibleName(f"What {name} is")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.scan_service import ScanReport, ScanService
+from .plain_text import as_html
 from .review_dialog import ReviewDialog
 
 
@@ -49,7 +50,7 @@ class ScanProgress(QWidget):
         self.bar.setValue(min(done, total))
         text = f"Scanning: {done:,} of {total:,} files" if total else "Scanning…"
         self.label.setText(text)
-        self.label.setToolTip(what)
+        self.label.setToolTip(as_html(what))  # a file's path: plain text
         self.show()
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 from ..domain.models import Catalog
 from ..domain.search import SearchIndex
+from ..domain.search_patch import PatchedIndex
 
 ExtraText = Callable[[], Mapping[str, str]]
 
@@ -87,6 +88,17 @@ class SearchService(QObject):
             # (pauses of 100+ ms in the middle of typing).
             gc.freeze()
             self.ready.emit()
+
+    def patch(self, catalog: Catalog, positions: Collection[int]) -> None:
+        """An edit changed the songs at these positions (none added or removed): answer for
+        them from their new words and keep the rest of the index, instead of a rebuild."""
+        if self._index is None:
+            self.set_catalog(catalog)  # still building: build again from the new catalog
+            return
+        patched = PatchedIndex(self._index)
+        patched.patch(catalog, positions, self._extra())
+        self._catalog = catalog
+        self._index = patched  # type: ignore[assignment]
 
     @property
     def indexed(self) -> bool:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..services.library_service import LibraryService
+from .plain_text import as_html
 
 # What VLC's stock plugins play; the dialog's filter.
 AUDIO_EXTENSIONS = [
@@ -84,8 +85,10 @@ class SongActions(QObject):
             answer = QMessageBox.question(
                 self._parent,
                 "Replace the audio file?",
-                f"“{song.title}” is linked to {Path(current).name}. Link it to {file.name}"
-                " instead? Its lyrics, offsets and plays stay with the song.",
+                as_html(
+                    f"“{song.title}” is linked to {Path(current).name}. Link it to {file.name}"
+                    " instead? Its lyrics, offsets and plays stay with the song."
+                ),
                 buttons.Yes | buttons.No,
                 buttons.No,
             )

@@ -1,17 +1,21 @@
-"""The transport bar: play/pause, stop, previous/next, seek, volume, shuffle/repeat, now playing.
+"""The transport bar: what plays (cover, title, performers, drama), the controls, the volume.
 
-It only displays and asks; the window connects its requests to the playback controller.
+It only displays and asks; the window connects its requests to the playback session.
+
+Three columns: the now-playing area on the left and the volume on the right take equal
+widths whatever their text, so the buttons and the seek bar in the middle stay centred and
+never move when a title changes length. Every button is an icon in a fixed-size square.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QSlider,
-    QStyle,
-    QStyleOptionSlider,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -19,79 +23,18 @@ from PySide6.QtWidgets import (
 
 from ..domain.queue import RepeatMode
 from ..playback.base import PlayerState
+from .icons import IconSet
+from .now_playing import NowPlayingArea
+from .sliders import JumpSlider, SeekSlider, format_ms
+
+__all__ = ["SeekSlider", "TransportBar", "format_ms"]
 
 
-def format_ms(ms: int) -> str:
-    seconds = max(0, ms) // 1000
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Transport", text)
 
 
-class SeekSlider(QSlider):
-    """A press anywhere puts the handle there (not a page step) and starts a drag; the
-    release seeks, once, to where the handle is. A click is a press and a release at
-    the same spot: one seek. While the handle is held, :attr:`sliderMoved` follows the
-    pointer (the elapsed-time label shows it) and playback does not move the handle.
-    """
-
-    seek_requested = Signal(int)
-
-    def __init__(self) -> None:
-        super().__init__(Qt.Orientation.Horizontal)
-        self.setRange(0, 0)
-        self.setObjectName("seek")
-        self._dragging = False
-        # Keyboard/wheel drags by Qt itself (not the mouse path below) end here too.
-        self.sliderReleased.connect(self._on_released)
-
-    def _value_at(self, x: float) -> int:
-        opt = QStyleOptionSlider()
-        self.initStyleOption(opt)
-        style = self.style()
-        groove = style.subControlRect(
-            QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderGroove, self
-        )
-        handle = style.subControlRect(
-            QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderHandle, self
-        )
-        # The handle's centre follows the pointer over the groove minus the handle.
-        span = max(1, groove.width() - handle.width())
-        offset = int(x) - groove.x() - handle.width() // 2
-        return QStyle.sliderValueFromPosition(
-            self.minimum(), self.maximum(), max(0, min(offset, span)), span
-        )
-
-    def mousePressEvent(self, event) -> None:
-        if event.button() != Qt.MouseButton.LeftButton or self.maximum() <= 0:
-            super().mousePressEvent(event)
-            return
-        event.accept()
-        self._dragging = True
-        self.setSliderDown(True)
-        self.setSliderPosition(self._value_at(event.position().x()))  # emits sliderMoved
-
-    def mouseMoveEvent(self, event) -> None:
-        if not self._dragging:
-            super().mouseMoveEvent(event)
-            return
-        event.accept()
-        self.setSliderPosition(self._value_at(event.position().x()))
-
-    def mouseReleaseEvent(self, event) -> None:
-        if not self._dragging or event.button() != Qt.MouseButton.LeftButton:
-            super().mouseReleaseEvent(event)
-            return
-        event.accept()
-        self.setSliderPosition(self._value_at(event.position().x()))
-        self.setSliderDown(False)  # emits sliderReleased: the one seek
-
-    def _on_released(self) -> None:
-        self._dragging = False
-        self.seek_requested.emit(self.sliderPosition())
-
-
-class TransportBar(QWidget):
+class TransportBar(QFrame):
     play_pause = Signal()
     stop = Signal()
     previous = Signal()
@@ -101,101 +44,154 @@ class TransportBar(QWidget):
     mute_toggled = Signal(bool)
     shuffle_toggled = Signal(bool)
     repeat_changed = Signal(object)  # RepeatMode
+    stage_requested = Signal()  # the full-screen lyrics button
+    favourite_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transport")
-        style = self.style()
-
-        def button(icon: QStyle.StandardPixmap, tip: str, name: str) -> QToolButton:
-            b = QToolButton()
-            b.setIcon(style.standardIcon(icon))
-            b.setToolTip(tip)
-            b.setObjectName(name)
-            b.setAutoRaise(True)
-            return b
-
-        sp = QStyle.StandardPixmap
-        self.prev_button = button(sp.SP_MediaSkipBackward, "Previous (Ctrl+Left)", "previous")
-        self.play_button = button(sp.SP_MediaPlay, "Play (Space)", "playPause")
-        self.stop_button = button(sp.SP_MediaStop, "Stop", "stop")
-        self.next_button = button(sp.SP_MediaSkipForward, "Next (Ctrl+Right)", "next")
-        self.mute_button = button(sp.SP_MediaVolume, "Mute", "mute")
-        self.mute_button.setCheckable(True)
-        self.shuffle_button = QToolButton()
-        self.shuffle_button.setText("Shuffle")
-        self.shuffle_button.setCheckable(True)
-        self.shuffle_button.setObjectName("shuffle")
-        self.repeat_button = QToolButton()
-        self.repeat_button.setObjectName("repeat")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAutoFillBackground(True)
+        self.icons = IconSet(self.palette().color(QPalette.ColorRole.ButtonText))
+        self._playing = False
         self._repeat = RepeatMode.OFF
-        self._update_repeat()
+        self._buttons: dict[str, tuple[QToolButton, str]] = {}
 
-        self.title = QLabel("Nothing playing")
-        self.title.setObjectName("nowPlayingTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.title.font()
-        font.setBold(True)
-        self.title.setFont(font)
-        self.subtitle = QLabel("")
-        self.subtitle.setObjectName("nowPlayingSubtitle")
-        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.now = NowPlayingArea(self.icons)
+        self.now.favourite_toggled.connect(self.favourite_toggled)
+        self.title = self.now.title
+        self.subtitle = self.now.performers
+
+        self.shuffle_button = self._button("shuffle", "media-playlist-shuffle", tr("Shuffle"))
+        self.shuffle_button.setCheckable(True)
+        self.prev_button = self._button("previous", "media-skip-backward", tr("Previous"))
+        self.play_button = self._button("playPause", "media-playback-start", tr("Play"), 40, 26)
+        self.next_button = self._button("next", "media-skip-forward", tr("Next"))
+        self.repeat_button = self._button("repeat", "media-playlist-repeat", tr("Repeat"))
+        self.repeat_button.setCheckable(True)
+        self.stop_button = self._button("stop", "media-playback-stop", tr("Stop"))
+        self.stage_button = self._button("lyricsStage", "view-fullscreen", tr("Lyrics stage"))
+        self.mute_button = self._button("mute", "audio-volume-high", tr("Mute"))
+        self.mute_button.setCheckable(True)
+
         self.elapsed = QLabel("0:00")
-        self.total = QLabel("0:00")
+        self.elapsed.setObjectName("elapsed")
+        self.total = QLabel("0:00")  # the time left, "−m:ss"
+        self.total.setObjectName("remaining")
+        for label, align in (
+            (self.elapsed, Qt.AlignmentFlag.AlignRight),
+            (self.total, Qt.AlignmentFlag.AlignLeft),
+        ):
+            label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+            # Wide enough for "−1:00:00" in tabular digits: the bar never shifts as time runs.
+            label.setFixedWidth(label.fontMetrics().horizontalAdvance("−0:00:00") + 4)
         self.slider = SeekSlider()
-        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setAccessibleName(tr("Position"))
+        self.volume = JumpSlider()
         self.volume.setRange(0, 100)
         self.volume.setValue(80)
-        self.volume.setFixedWidth(100)
-        self.volume.setToolTip("Volume")
+        self.volume.setFixedWidth(110)
         self.volume.setObjectName("volume")
+        self.volume.setAccessibleName(tr("Volume"))
+        self._length = 0
 
-        now = QVBoxLayout()
-        now.setSpacing(0)
-        now.addWidget(self.title)
-        now.addWidget(self.subtitle)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        buttons.addStretch(1)
+        for b in (
+            self.shuffle_button,
+            self.prev_button,
+            self.play_button,
+            self.next_button,
+            self.repeat_button,
+        ):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
         seek_row = QHBoxLayout()
         seek_row.addWidget(self.elapsed)
         seek_row.addWidget(self.slider, 1)
         seek_row.addWidget(self.total)
-        middle = QVBoxLayout()
-        middle.addLayout(now)
-        middle.addLayout(seek_row)
+        center = QWidget()
+        center.setObjectName("transportControls")
+        column = QVBoxLayout(center)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(buttons)
+        column.addLayout(seek_row)
+        center.setMinimumWidth(320)
+        center.setMaximumWidth(720)
+        center.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+        right = QWidget()
+        right.setObjectName("transportExtras")
+        row = QHBoxLayout(right)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        for w in (self.stop_button, self.stage_button, self.mute_button, self.volume):
+            row.addWidget(w)
+        right.setMinimumWidth(right.minimumSizeHint().width())
+        self.now.setMinimumWidth(160)
+        right.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 6)
-        for w in (self.prev_button, self.play_button, self.stop_button, self.next_button):
-            layout.addWidget(w)
-        layout.addLayout(middle, 1)
-        for w in (self.shuffle_button, self.repeat_button, self.mute_button, self.volume):
-            layout.addWidget(w)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(16)
+        layout.addWidget(self.now, 3)
+        layout.addWidget(center, 4)
+        layout.addWidget(right, 3)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
         self.play_button.clicked.connect(self.play_pause)
         self.stop_button.clicked.connect(self.stop)
         self.prev_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
+        self.stage_button.clicked.connect(self.stage_requested)
         self.slider.seek_requested.connect(self.seek)
-        self.slider.sliderMoved.connect(lambda ms: self.elapsed.setText(format_ms(ms)))
+        self.slider.sliderMoved.connect(self._show_dragged)
         self.volume.valueChanged.connect(self.volume_changed)
+        self.volume.valueChanged.connect(self._update_volume_text)
         self.mute_button.toggled.connect(self._on_mute)
         self.shuffle_button.toggled.connect(self.shuffle_toggled)
         self.repeat_button.clicked.connect(self._cycle_repeat)
+        self._update_tips()
+        self._update_volume_text(self.volume.value())
+
+    def _button(
+        self, name: str, icon: str, label: str, side: int = 32, icon_px: int = 20
+    ) -> QToolButton:
+        b = QToolButton()
+        b.setObjectName(name)
+        b.setAutoRaise(True)
+        b.setFixedSize(side, side)
+        b.setIconSize(QSize(icon_px, icon_px))
+        b.setAccessibleName(label)
+        b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._buttons[name] = (b, icon)
+        b.setIcon(self.icons.icon(icon))
+        return b
+
+    def _set_icon(self, name: str, icon: str) -> None:
+        button, _old = self._buttons[name]
+        self._buttons[name] = (button, icon)
+        button.setIcon(self.icons.icon(icon))
 
     # --- display ----------------------------------------------------------------------------
 
     def set_state(self, state: PlayerState) -> None:
-        playing = state in (PlayerState.PLAYING, PlayerState.OPENING)
-        icon = (
-            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self._playing = state in (PlayerState.PLAYING, PlayerState.OPENING)
+        self._set_icon(
+            "playPause", "media-playback-pause" if self._playing else "media-playback-start"
         )
-        self.play_button.setIcon(self.style().standardIcon(icon))
-        self.play_button.setToolTip("Pause (Space)" if playing else "Play (Space)")
+        self._update_tips()
         if state in (PlayerState.STOPPED, PlayerState.ENDED, PlayerState.ERROR):
             self.set_position(0, self.slider.maximum())
 
     def set_position(self, ms: int, length_ms: int) -> None:
-        if self.slider.maximum() != max(0, length_ms):
-            self.slider.setRange(0, max(0, length_ms))
-            self.total.setText(format_ms(length_ms))
+        length = max(0, length_ms)
+        if self.slider.maximum() != length:
+            self.slider.setRange(0, length)
+            self._length = length
+            self.total.setToolTip(tr("Length: %1").replace("%1", format_ms(length)))
         if self.slider.isSliderDown():
             return  # the handle and the elapsed time show where the user drags to
         # Move the handle only when it would move by a pixel: each move repaints the bar, and
@@ -203,13 +199,33 @@ class TransportBar(QWidget):
         pixel_ms = max(1, self.slider.maximum() // max(1, self.slider.width()))
         if abs(ms - self.slider.value()) >= pixel_ms or ms in (0, self.slider.maximum()):
             self.slider.setValue(ms)
+        self._show_time(ms)
+
+    def _show_time(self, ms: int) -> None:
         text = format_ms(ms)
         if self.elapsed.text() != text:
             self.elapsed.setText(text)
+        left = f"−{format_ms(max(0, self._length - ms))}" if self._length else "0:00"
+        if self.total.text() != left:
+            self.total.setText(left)
 
-    def set_now_playing(self, title: str, subtitle: str) -> None:
-        self.title.setText(title)
-        self.subtitle.setText(subtitle)
+    def _show_dragged(self, ms: int) -> None:
+        self._show_time(ms)
+
+    def set_song(
+        self, song_id: str, title: str, performers: str, drama: str, drama_title: str = ""
+    ) -> None:
+        self.now.show_song(song_id, title, performers, drama, drama_title)
+
+    def set_nothing(self, text: str | None = None, detail: str = "") -> None:
+        self.now.show_nothing(text, detail)
+
+    def set_cover(self, image: QImage | None) -> None:
+        if image is not None and not image.isNull():
+            self.now.cover.set_image(image)
+
+    def set_favourite(self, on: bool) -> None:
+        self.now.set_favourite(on)
 
     def set_available(self, available: bool, reason: str = "") -> None:
         for w in (
@@ -225,7 +241,7 @@ class TransportBar(QWidget):
         ):
             w.setEnabled(available)
         if not available:
-            self.set_now_playing("Playback is off", reason)
+            self.set_nothing(tr("Playback is off"), reason)
 
     def set_volume(self, percent: int) -> None:
         self.volume.setValue(percent)
@@ -243,12 +259,8 @@ class TransportBar(QWidget):
     # --- requests ---------------------------------------------------------------------------
 
     def _on_mute(self, muted: bool) -> None:
-        icon = (
-            QStyle.StandardPixmap.SP_MediaVolumeMuted
-            if muted
-            else QStyle.StandardPixmap.SP_MediaVolume
-        )
-        self.mute_button.setIcon(self.style().standardIcon(icon))
+        self._set_icon("mute", "audio-volume-muted" if muted else "audio-volume-high")
+        self._update_tips()
         self.mute_toggled.emit(muted)
 
     def _cycle_repeat(self) -> None:
@@ -258,10 +270,42 @@ class TransportBar(QWidget):
         self.repeat_changed.emit(self._repeat)
 
     def _update_repeat(self) -> None:
-        text = {
-            RepeatMode.OFF: "Repeat: off",
-            RepeatMode.ALL: "Repeat: all",
-            RepeatMode.ONE: "Repeat: one",
+        self.repeat_button.setChecked(self._repeat is not RepeatMode.OFF)
+        one = self._repeat is RepeatMode.ONE
+        self._set_icon("repeat", "media-playlist-repeat-song" if one else "media-playlist-repeat")
+        self._update_tips()
+
+    def _update_volume_text(self, value: int) -> None:
+        self.volume.setToolTip(tr("Volume: %1%").replace("%1", str(value)))
+        self.volume.setAccessibleDescription(self.volume.toolTip())
+
+    def _update_tips(self) -> None:
+        repeat = {
+            RepeatMode.OFF: tr("Repeat: off"),
+            RepeatMode.ALL: tr("Repeat: all"),
+            RepeatMode.ONE: tr("Repeat: one"),
+        }[self._repeat]
+        tips = {
+            "previous": tr("Previous (Ctrl+Left)"),
+            "playPause": tr("Pause (Space)") if self._playing else tr("Play (Space)"),
+            "next": tr("Next (Ctrl+Right)"),
+            "stop": tr("Stop"),
+            "shuffle": tr("Shuffle (Ctrl+H)"),
+            "repeat": repeat + " — " + tr("click to cycle: off, all, one"),
+            "mute": tr("Unmute (Ctrl+M)") if self.mute_button.isChecked() else tr("Mute (Ctrl+M)"),
+            "lyricsStage": tr("Full-screen lyrics (F11)"),
         }
-        self.repeat_button.setText(text[self._repeat])
-        self.repeat_button.setToolTip("Click to cycle: off, all, one")
+        for name, tip in tips.items():
+            button = self._buttons[name][0]
+            button.setToolTip(tip)
+            button.setAccessibleDescription(tip)
+        self.play_button.setAccessibleName(tr("Pause") if self._playing else tr("Play"))
+        self.repeat_button.setAccessibleName(repeat)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "now"):
+            if self.icons.set_color(self.palette().color(QPalette.ColorRole.ButtonText)):
+                for button, icon in self._buttons.values():
+                    button.setIcon(self.icons.icon(icon))
+                self.now.refresh_icons()

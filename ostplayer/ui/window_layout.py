@@ -39,6 +39,10 @@ def build_layout(window: MainWindow) -> None:
     window.queue_dock = QDockWidget("Queue", window)
     window.queue_dock.setObjectName("queueDock")
     window.queue_dock.setWidget(window.queue_panel)
+    # A side panel of its own width: it never squeezes the page and lyrics into slivers.
+    window.queue_panel.setMinimumWidth(240)
+    window.queue_panel.setMaximumWidth(420)
+    window.page_view.setMinimumWidth(320)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.queue_dock)
     window.queue_dock.hide()
     window.statusBar().showMessage("Ready")

@@ -34,6 +34,7 @@ def install_menus(window: MainWindow) -> None:
         rescan=window.scan_ui.rescan,
         edit_folders=window.scan_ui.edit_folders,
         review=window.scan_ui.review,
+        play_pause=window.playback.play_pause,
     )
     window.menu_actions = create_actions(
         window,
@@ -46,3 +47,6 @@ def install_menus(window: MainWindow) -> None:
         follow_playing=window.settings.get(Keys.FOLLOW_PLAYING),
     )
     build_menus(window.menuBar(), window.menu_actions)
+    from .online_lyrics_ui import install_online_lyrics
+
+    install_online_lyrics(window)  # the Lyrics menu and the panel's row, when wired (app.py)

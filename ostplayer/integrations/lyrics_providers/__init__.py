@@ -1,0 +1,1 @@
+"""Online lyrics providers (LRCLIB first) behind the seam in :mod:`.base`."""

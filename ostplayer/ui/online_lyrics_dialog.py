@@ -1,0 +1,140 @@
+"""Lyrics ▸ Search lyrics online…: the song's title, artist and album prefilled and editable,
+the records found (title, artist, album, length; synced / plain / instrumental; how sure),
+a preview, and Apply. The search runs off the GUI thread; the dialog never waits on it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.lyrics_choice import Choice, Scored
+from ..services.online_lyrics import OnlineLyricsService
+
+__all__ = ["SearchDialog"]
+
+
+def _clock(seconds: float | None) -> str:
+    if seconds is None:
+        return "?:??"
+    s = round(seconds)
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def _row_text(s: Scored) -> str:
+    c = s.candidate
+    album = f" — {c.album}" if c.album else ""
+    sure = f"not this song: {s.rejected}" if s.rejected else f"{s.confidence:.0%} sure"
+    return f"{c.track} — {c.artist}{album} — {_clock(c.duration_s)} — {c.kind} ({sure})"
+
+
+class SearchDialog(QDialog):
+    applied = Signal()
+
+    def __init__(self, service: OnlineLyricsService, song_id: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("onlineLyricsSearch")
+        self.setWindowTitle("Search lyrics online")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.service = service
+        self.song_id = song_id
+        catalog = service.library.catalog
+        song = catalog.songs[song_id]
+        drama = catalog.dramas.get(song.drama) if song.drama else None
+        self.track = QLineEdit(song.title_original or song.title)
+        self.artist = QLineEdit(catalog.performer_names(song))
+        self.album = QLineEdit(drama.title if drama else "")
+        form = QFormLayout()
+        form.addRow("Title", self.track)
+        form.addRow("Artist", self.artist)
+        form.addRow("Album (drama)", self.album)
+        self.search_button = QPushButton("Search")
+        self.search_button.setObjectName("onlineLyricsSearchButton")
+        self.search_button.clicked.connect(self.search)
+        self.status = QLabel(f"Asks {service.server} for these words.")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.results = QListWidget()
+        self.results.setObjectName("onlineLyricsResults")
+        self.results.currentItemChanged.connect(self._preview)
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Close
+        )
+        self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
+        self.apply_button.setEnabled(False)
+        self.apply_button.clicked.connect(self.apply)
+        self.buttons.rejected.connect(self.close)
+        col = QVBoxLayout(self)
+        col.addLayout(form)
+        col.addWidget(self.search_button)
+        col.addWidget(self.status)
+        col.addWidget(self.results, 1)
+        col.addWidget(self.preview, 1)
+        col.addWidget(self.buttons)
+        service.searched.connect(self._on_results)
+        service.search_failed.connect(self._on_failed)
+        self.resize(640, 520)
+        self.search()
+
+    def search(self) -> None:
+        task = self.service.search(
+            self.song_id, self.track.text(), self.artist.text(), self.album.text()
+        )
+        if task is None:
+            self.status.setText("Online lyrics are off (Lyrics ▸ Online lyrics).")
+            return
+        self.status.setText("Searching…")
+        self.search_button.setEnabled(False)
+
+    def _on_results(self, song_id: str, choice: Choice) -> None:
+        if song_id != self.song_id:
+            return
+        self.search_button.setEnabled(True)
+        self.results.clear()
+        for scored in choice.scored:
+            item = QListWidgetItem(_row_text(scored))
+            item.setData(Qt.ItemDataRole.UserRole, scored)
+            if scored.rejected:
+                item.setForeground(self.palette().placeholderText())
+            self.results.addItem(item)
+        n = len(choice.scored)
+        self.status.setText(f"{n} record{'s' if n != 1 else ''} found." if n else "Nothing found.")
+        if n:
+            self.results.setCurrentRow(0)
+
+    def _on_failed(self, song_id: str, message: str) -> None:
+        if song_id == self.song_id:
+            self.search_button.setEnabled(True)
+            self.status.setText(f"The search failed: {message}")
+
+    def _selected(self) -> Scored | None:
+        item = self.results.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _preview(self, *_: object) -> None:
+        s = self._selected()
+        c = s.candidate if s is not None else None
+        text = (c.synced or c.plain or "(instrumental)") if c is not None else ""
+        self.preview.setPlainText(text)
+        self.apply_button.setEnabled(c is not None and c.has_lyrics)
+
+    def apply(self) -> None:
+        s = self._selected()
+        if s is None or not s.candidate.has_lyrics:
+            return
+        # The user's choice: a rejected or a doubtful record is theirs to take.
+        self.service.apply(self.song_id, s.candidate, s.confidence)
+        self.applied.emit()
+        self.close()

@@ -1,0 +1,114 @@
+"""The user's own marks on songs: favourite (the heart on the page and in the browser, Ctrl+D),
+a rating of 0–5 stars, personal notes kept as written, spoiler scenes opened on request, and
+the smart lists (Library ▸ Smart lists) as pages that play as a list. Every change is an
+undoable edit (Ctrl+Z)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMenu
+
+from ..services.edit_history import EditHistory
+from ..services.smart_lists import smart_list
+from .personal_pages import SMART_LISTS, STARS, smart_list_page
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class PersonalUi:
+    def __init__(self, window: MainWindow, history: EditHistory) -> None:
+        self.window = window
+        self.library = window.library
+        self.history = history
+        self.ask_notes = self._ask_notes  # replaced in tests: the dialog blocks
+        window.model.favourite = self.is_favourite
+        window.reading.extra_pages["smart"] = self.smart_page
+        self.favourite_action = QAction("Favourite", window)
+        self.favourite_action.setObjectName("action-favourite")
+        self.favourite_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.favourite_action.triggered.connect(lambda _checked=False: self.toggle_current())
+        window.addAction(self.favourite_action)
+        window.page_view.link_activated.connect(self._on_link)
+
+    def add_menus(self, library_menu: QMenu, edit_menu: QMenu) -> None:
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.favourite_action)
+        smart = library_menu.addMenu("S&mart lists")
+        for key, title in SMART_LISTS.items():
+            action = smart.addAction(title)
+            action.triggered.connect(lambda _c=False, k=key: self.window.reading.show("smart", k))
+
+    def is_favourite(self, song_id: str) -> bool:
+        return self.library.personal(song_id).get("favourite") is True
+
+    def _song_in_view(self) -> str | None:
+        kind, ident = self.window.reading.current
+        if kind == "song":
+            return ident
+        return self.window.browser.current_song_id() or self.window.session.current_song_id()
+
+    def toggle_current(self) -> None:
+        song_id = self._song_in_view()
+        if song_id:
+            self.toggle(song_id)
+
+    def toggle(self, song_id: str) -> None:
+        on = not self.is_favourite(song_id)
+        title = self.library.title(song_id)
+        label = f"{'Favourite' if on else 'Unfavourite'} “{title}”"
+        self.history.apply(self.history.personal_edit(song_id, label, favourite=on))
+        self.window.show_status(f"{label}. Undo with Ctrl+Z.")
+
+    def rate(self, song_id: str, stars: int) -> None:
+        stars = max(0, min(STARS, stars))
+        label = f"Rate “{self.library.title(song_id)}” {stars} of {STARS}"
+        self.history.apply(self.history.personal_edit(song_id, label, rating=stars))
+
+    def set_notes(self, song_id: str, text: str) -> None:
+        label = f"Notes on “{self.library.title(song_id)}”"
+        self.history.apply(self.history.personal_edit(song_id, label, notes=text))
+
+    def _ask_notes(self, song_id: str, current: str) -> str | None:
+        text, ok = QInputDialog.getMultiLineText(
+            self.window, "My notes", f"Notes on “{self.library.title(song_id)}”:", current
+        )
+        return text if ok else None
+
+    def edit_notes(self, song_id: str) -> None:
+        current = self.library.personal(song_id).get("notes") or ""
+        text = self.ask_notes(song_id, current)
+        if text is not None and text != current:
+            self.set_notes(song_id, text)
+
+    def smart_page(self, key: str) -> str | None:
+        if key not in SMART_LISTS:
+            return None
+        songs, detail = smart_list(self.library, key)
+        return smart_list_page(self.library.catalog, key, songs, detail)
+
+    def play_list(self, key: str) -> None:
+        songs, _ = smart_list(self.library, key)
+        playable = [s.id for s in songs if self.library.audio_path(s.id)]
+        if not playable:
+            self.window.show_status("None of these songs has an audio file linked yet.")
+            return
+        self.window.play_songs(playable[0], playable)
+
+    def _on_link(self, kind: str, ident: str) -> None:
+        if not kind.startswith("action/"):
+            return
+        name = kind.partition("/")[2]
+        if name == "favourite":
+            self.toggle(ident)
+        elif name.startswith("rate") and name[4:].isdigit():
+            self.rate(ident, int(name[4:]))
+        elif name == "notes":
+            self.edit_notes(ident)
+        elif name == "reveal":
+            self.window.reading.revealed.add(ident)
+            self.window.reading.refresh()
+        elif name == "play-list":
+            self.play_list(ident)
