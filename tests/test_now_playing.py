@@ -55,7 +55,13 @@ def test_the_heart_saves_the_song_as_a_favourite(qtbot, tmp_path):
     qtbot.waitUntil(lambda: w.transport.now.heart.isEnabled(), timeout=5000)
     qtbot.mouseClick(w.transport.now.heart, Qt.MouseButton.LeftButton)
     assert w.library.personal("its-you").get("favourite") is True
-    assert "favourites" in w.statusBar().currentMessage()
+    assert "Undo with Ctrl+Z" in w.statusBar().currentMessage()
+    assert "♥ Favourite" in w.page_view.toPlainText() or w.reading.current[1] != "its-you"
+    w.editing.history.undo()  # the heart is an edit like Ctrl+D: undo takes it back ...
+    assert not w.library.personal("its-you").get("favourite")
+    assert not w.transport.now.heart.isChecked()  # ... and the heart follows
+    w.editing.history.redo()
+    assert w.transport.now.heart.isChecked()
     w.session.stop()
 
 

@@ -32,6 +32,7 @@ class PersonalUi:
         self.favourite_action.triggered.connect(lambda _checked=False: self.toggle_current())
         window.addAction(self.favourite_action)
         window.page_view.link_activated.connect(self._on_link)
+        window.playback.favourite_writer = self.set_favourite
 
     def add_menus(self, library_menu: QMenu, edit_menu: QMenu) -> None:
         edit_menu.addSeparator()
@@ -56,7 +57,11 @@ class PersonalUi:
             self.toggle(song_id)
 
     def toggle(self, song_id: str) -> None:
-        on = not self.is_favourite(song_id)
+        self.set_favourite(song_id, not self.is_favourite(song_id))
+
+    def set_favourite(self, song_id: str, on: bool) -> None:
+        if on == self.is_favourite(song_id):
+            return
         title = self.library.title(song_id)
         label = f"{'Favourite' if on else 'Unfavourite'} “{title}”"
         self.history.apply(self.history.personal_edit(song_id, label, favourite=on))

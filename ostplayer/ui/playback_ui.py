@@ -11,8 +11,11 @@ the user dismisses it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from ..domain.changes import LibraryChange
 from ..domain.queue import RepeatMode
 from ..playback.base import PlayerState
 from ..services.library_service import LibraryService
@@ -59,6 +62,10 @@ class PlaybackUi(QObject):
         self.covers = covers
         if covers is not None:
             covers.ready.connect(self._on_cover)
+        #: Set by the window's favourites part: the heart then writes through the edit
+        #: history (undoable, like Ctrl+D); without it, straight to the personal data.
+        self.favourite_writer: Callable[[str, bool], None] | None = None
+        library.changed.connect(self._on_library_changed)
 
         transport.set_available(session.available, session.unavailable_reason)
         transport.set_volume(session.volume())
@@ -153,8 +160,16 @@ class PlaybackUi(QObject):
             result = CoverResult(result.song_id, None, tile_color(key))
         self.cover_changed.emit(result)
 
+    def _on_library_changed(self, change: LibraryChange) -> None:
+        # A heart set anywhere else (the page, the browser, Ctrl+D, undo) shows here too.
+        if self._shown is not None and self._shown in change.personal:
+            self.transport.set_favourite(bool(self.library.personal(self._shown).get("favourite")))
+
     def _on_favourite(self, on: bool) -> None:
         if self._shown is None:
+            return
+        if self.favourite_writer is not None:
+            self.favourite_writer(self._shown, bool(on))
             return
         try:
             self.library.update_personal(self._shown, favourite=bool(on))
