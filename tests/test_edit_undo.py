@@ -69,6 +69,26 @@ def test_undo_never_overwrites_what_changed_since(tmp_path, qapp):
     assert messages[-1] == "Cannot undo “Edit song “Mine””: song 'its-you' changed since."
 
 
+def test_undoing_a_heart_keeps_the_link_and_lyrics_saved_after_it(tmp_path, qapp):
+    ctx, history, _ = history_on(tmp_path, qapp)
+    lib = ctx.library.library
+    history.apply(history.personal_edit("its-you", "Favourite “It’s You”", favourite=True))
+    audio = tmp_path / "its-you.mp3"
+    audio.write_bytes(b"ID3")
+    lib.link("its-you", str(audio))
+    lib.set_saved_lyrics("its-you", "[00:01.00]It’s you")
+    assert history.undo()  # takes back the heart, and only the heart
+    assert not lib.personal("its-you").get("favourite")
+    assert lib.audio_path("its-you") == str(audio)
+    assert lib.saved_lyrics("its-you") == "[00:01.00]It’s you"
+    assert history.redo() and lib.personal("its-you").get("favourite") is True
+    assert lib.audio_path("its-you") == str(audio)
+    ctx.library.close()
+    reopened = Library(tmp_path, resource_path(BUNDLED_CATALOG))
+    assert reopened.audio_path("its-you") == str(audio)
+    assert reopened.personal("its-you").get("favourite") is True
+
+
 def test_a_quiet_moment_folds_a_long_journal_into_the_file_off_the_gui_thread(
     tmp_path, qapp, qtbot, monkeypatch
 ):
@@ -84,3 +104,25 @@ def test_a_quiet_moment_folds_a_long_journal_into_the_file_off_the_gui_thread(
     assert "Take 2" in (tmp_path / "library.json").read_text()
     history.undo()  # still undoable after the fold
     assert ctx.library.catalog.songs["its-you"].title == "Take 1"
+
+
+def test_an_edit_on_a_full_disk_is_refused_in_words_and_changes_nothing(
+    tmp_path, qapp, monkeypatch
+):
+    import errno
+
+    import pytest
+
+    from ostplayer.domain.catalog_edits import EditRefused
+
+    ctx, history, _ = history_on(tmp_path, qapp)
+    lib = ctx.library.library
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, f"the disk holding {tmp_path} is full")
+
+    monkeypatch.setattr(lib.edits.journal, "append", full)
+    with pytest.raises(EditRefused, match=r"could not be saved: the disk holding .* is full"):
+        history.apply(rename(ctx, "its-you", "Lost"))
+    assert ctx.library.catalog.songs["its-you"].title == "It’s You"
+    assert history.undo_label() == ""

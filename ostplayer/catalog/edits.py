@@ -20,7 +20,7 @@ from ..domain.catalog_edits import (
     to_dict,
 )
 from ..domain.catalog_format import CatalogBuilder, CatalogFormatError
-from ..domain.edit_record import Edit, Row, Stats
+from ..domain.edit_record import Edit, Row, Stats, rebase_row
 from ..domain.models import Catalog
 from .edit_refs import SongRefs
 from .events import LibraryChange, ids
@@ -42,9 +42,19 @@ class CatalogEdits:
         self._refs = SongRefs()
         path = library.data_dir / JOURNAL_NAME
         self.journal = EditJournal(path)
-        if self.journal.skipped_lines:
+        if self.journal.unusable:
+            library.notices.append(self.journal.unusable)
+        torn = self.journal.skipped_lines - self.journal.damaged_lines
+        if self.journal.damaged_lines:
+            kept = self.journal.damaged_copy
             library.notices.append(
-                f"{self.journal.skipped_lines} unfinished edit(s) at the end of the edit journal"
+                f"{self.journal.damaged_lines} damaged line(s) of the catalog edit journal could"
+                " not be read and were skipped; every other edit was kept."
+                + (f" The journal as it was is in {kept}." if kept else "")
+            )
+        if torn:
+            library.notices.append(
+                f"{torn} unfinished edit(s) at the end of the edit journal"
                 " were skipped (a crash while saving them); every other edit was kept."
             )
         stamp = file_stamp(library.library_path)
@@ -104,14 +114,16 @@ class CatalogEdits:
         if not changes:
             return
         with lib._personal_lock:
-            # One atomic write of whole rows: an undo must put a row back exactly as it was,
-            # which a field-merging upsert cannot (and two writes could tear).
+            # One atomic write of whole rows (two writes could tear). Each row changes only
+            # in the fields the edit changed: an undo must not take back a link or lyrics
+            # saved after the edit it undoes.
             rows = dict(lib._personal)
-            for song_id, (_, after) in changes.items():
-                if after is None:
+            for song_id, (before, after) in changes.items():
+                row = rebase_row(rows.get(song_id), before, after)
+                if row is None:
                     rows.pop(song_id, None)
                 else:
-                    rows[song_id] = dict(after)
+                    rows[song_id] = {**row, "song": song_id}
             lib._personal_file.replace_all({"songs": list(rows.values())})
             lib._personal = rows
 

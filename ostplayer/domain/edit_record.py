@@ -33,3 +33,20 @@ class Edit:
             {k: (a, b) for k, (b, a) in self.personal.items()},
             {k: (a, b) for k, (b, a) in self.plays.items()},
         )
+
+
+def rebase_row(current: Row, before: Row, after: Row) -> Row:
+    """The row to write for an edit from ``before`` to ``after`` when the row is now
+    ``current``: only the fields the edit changed are set, so whatever else changed the
+    row since (a file linked, lyrics saved, a scan) survives an undo or a redo."""
+    if current == before:
+        return after
+    old, new = before or {}, after or {}
+    row = dict(current or {})
+    for key in old.keys() | new.keys():
+        if old.get(key) != new.get(key) or (key in old) != (key in new):
+            if key in new:
+                row[key] = new[key]
+            else:
+                row.pop(key, None)
+    return row if row.keys() - {"song"} else None

@@ -45,8 +45,13 @@ class EditHistory(QObject):
         return self.library.library.edits
 
     def apply(self, edit: CatalogEdit | Edit) -> Edit:
-        """Write an edit (raises EditRefused, naming the field) and remember it for undo."""
-        done = self.edits.apply(edit)
+        """Write an edit (raises EditRefused, naming the field) and remember it for undo.
+        A write the disk refuses (full, read-only) is refused in words too: every editor
+        already shows an EditRefused, so none of them lets an OSError reach Qt."""
+        try:
+            done = self.edits.apply(edit)
+        except OSError as exc:
+            raise EditRefused(f"It could not be saved: {exc.strerror or exc}") from exc
         if not done.catalog.changes and not done.personal and not done.plays:
             return done  # nothing changed: nothing to undo either
         self._undo.append(done)
@@ -93,6 +98,9 @@ class EditHistory(QObject):
             self.edits.apply(forward)
         except EditRefused as exc:
             self.message.emit(f"Cannot {word} “{edit.label}”: {exc.message}")
+            return False
+        except OSError as exc:
+            self.message.emit(f"Cannot {word} “{edit.label}”: {exc.strerror or exc}")
             return False
         target.append(source.pop())
         self._after_write()

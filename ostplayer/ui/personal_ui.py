@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
 
+from ..domain.catalog_edits import EditRefused
 from ..services.edit_history import EditHistory
 from ..services.smart_lists import smart_list
 from .personal_pages import SMART_LISTS, STARS, smart_list_page
@@ -64,17 +65,25 @@ class PersonalUi:
             return
         title = self.library.title(song_id)
         label = f"{'Favourite' if on else 'Unfavourite'} “{title}”"
-        self.history.apply(self.history.personal_edit(song_id, label, favourite=on))
-        self.window.show_status(f"{label}. Undo with Ctrl+Z.")
+        if self._write(song_id, label, favourite=on):
+            self.window.show_status(f"{label}. Undo with Ctrl+Z.")
 
     def rate(self, song_id: str, stars: int) -> None:
         stars = max(0, min(STARS, stars))
         label = f"Rate “{self.library.title(song_id)}” {stars} of {STARS}"
-        self.history.apply(self.history.personal_edit(song_id, label, rating=stars))
+        self._write(song_id, label, rating=stars)
 
     def set_notes(self, song_id: str, text: str) -> None:
         label = f"Notes on “{self.library.title(song_id)}”"
-        self.history.apply(self.history.personal_edit(song_id, label, notes=text))
+        self._write(song_id, label, notes=text)
+
+    def _write(self, song_id: str, label: str, **fields: object) -> bool:
+        try:
+            self.history.apply(self.history.personal_edit(song_id, label, **fields))
+        except EditRefused as exc:  # a full or read-only disk: said, nothing changed
+            self.window.show_status(f"{label}: {exc.message}")
+            return False
+        return True
 
     def _ask_notes(self, song_id: str, current: str) -> str | None:
         text, ok = QInputDialog.getMultiLineText(

@@ -170,6 +170,9 @@ class PlaybackUi(QObject):
             return
         if self.favourite_writer is not None:
             self.favourite_writer(self._shown, bool(on))
+            # What was saved, not what was clicked (a full disk refuses the write).
+            saved = self.library.personal(self._shown).get("favourite")
+            self.transport.set_favourite(bool(saved))
             return
         try:
             self.library.update_personal(self._shown, favourite=bool(on))
