@@ -217,3 +217,31 @@ def test_a_stream_that_reports_no_time_still_moves_and_ends_as_played(qtbot, hom
     qtbot.waitUntil(lambda: finished == ["a"], timeout=T)
     assert failed == []
     session.shutdown()
+
+
+def test_the_window_s_state_store_writes_on_its_own_thread_and_quit_waits_for_it(
+    tmp_path, monkeypatch
+):
+    import threading
+
+    from ostplayer.services import playback_state
+    from ostplayer.services.playback_state import PlaybackState, ResumePoint
+
+    writers: list[str] = []
+    real = playback_state.atomic_write_bytes
+
+    def recording(path, data):
+        writers.append(threading.current_thread().name)
+        real(path, data)
+
+    monkeypatch.setattr(playback_state, "atomic_write_bytes", recording)
+    store = PlaybackStateStore(tmp_path / "playback.json", background=True)
+    for position in (6000, 7000, 8000):
+        state = PlaybackState()
+        state.resume = ResumePoint("its-you", position)
+        assert store.save(state)
+    store.flush()
+    assert writers and threading.current_thread().name not in writers
+    saved = json.loads((tmp_path / "playback.json").read_text())
+    assert saved["resume"]["position_ms"] == 8000  # the newest state is what stays
+    assert store.load().resume == ResumePoint("its-you", 8000)

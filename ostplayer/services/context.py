@@ -55,7 +55,9 @@ class AppContext:
         settings = settings or Settings(paths.settings_file, parent)
         tasks = TaskRunner(GuiDispatcher(), parent)
         library_service = LibraryService(library, tasks, parent)
-        store = PlaybackStateStore(paths.playback_state_file if keep_state else None)
+        store = PlaybackStateStore(
+            paths.playback_state_file if keep_state else None, background=True
+        )
         _migrate_resume_point(settings, store)
         playback = PlaybackSession(
             player,
@@ -67,7 +69,7 @@ class AppContext:
         )
         lyrics = LyricsService(library_service, parent)
         scan = ScanService(paths, library_service, parent)
-        notices = [*library.notices, *settings.notices, *store.notices]
+        notices = [*library.notices, *settings.notices, *store.notices, *scan.notices]
         return cls(paths, settings, tasks, library_service, playback, lyrics, scan, notices)
 
     def shutdown(self) -> None:

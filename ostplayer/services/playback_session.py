@@ -107,6 +107,7 @@ class PlaybackSession(SessionMemory, QueueEdits, QObject):
         """Save everything, stop libVLC and detach its events before Qt tears down."""
         self.save_position()
         self._save_state()
+        self._store.flush()
         self._bridge.shutdown()
 
     # --- read-only state --------------------------------------------------------------------

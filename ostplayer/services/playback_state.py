@@ -8,6 +8,7 @@ limits: a damaged file is moved aside and playback starts with an empty queue, s
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,11 +37,18 @@ class PlaybackState:
 
 
 class PlaybackStateStore:
-    def __init__(self, path: Path | None) -> None:
-        """``path`` None keeps nothing (tests, benchmarks)."""
+    def __init__(self, path: Path | None, *, background: bool = False) -> None:
+        """``path`` None keeps nothing (tests, benchmarks). ``background``: writes (an fsync
+        every few seconds while playing) happen on a writer thread, never on the GUI
+        thread; the newest state wins, and :meth:`flush` waits for it (at quit)."""
         self.path = path
         self.notices: list[str] = []
         self.last_error: str | None = None
+        self._background = background
+        self._wake = threading.Condition()
+        self._pending: bytes | None = None
+        self._writing = False
+        self._writer: threading.Thread | None = None
 
     def load(self) -> PlaybackState:
         if self.path is None:
@@ -76,9 +84,40 @@ class PlaybackStateStore:
                 "position_ms": state.resume.position_ms,
                 "dismissed": state.resume.dismissed,
             }
+        if self._background:
+            with self._wake:
+                self._pending = json_bytes(data)
+                if self._writer is None:
+                    self._writer = threading.Thread(
+                        target=self._write_loop, name="playback-state", daemon=True
+                    )
+                    self._writer.start()
+                self._wake.notify_all()
+            return self.last_error is None
+        return self._write(json_bytes(data))
+
+    def flush(self, timeout: float = 5.0) -> None:
+        """Wait until the newest state is on disk (or ``timeout`` seconds have gone)."""
+        with self._wake:
+            self._wake.wait_for(lambda: self._pending is None and not self._writing, timeout)
+
+    def _write_loop(self) -> None:
+        while True:
+            with self._wake:
+                self._wake.wait_for(lambda: self._pending is not None)
+                data, self._pending, self._writing = self._pending, None, True
+            try:
+                self._write(data)
+            finally:
+                with self._wake:
+                    self._writing = False
+                    self._wake.notify_all()
+
+    def _write(self, data: bytes) -> bool:
+        assert self.path is not None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.path, json_bytes(data))
+            atomic_write_bytes(self.path, data)
         except OSError as exc:
             self.last_error = f"{self.path.parent}: {exc.strerror or exc}"
             log.warning("could not save the playback state: %s", self.last_error)
