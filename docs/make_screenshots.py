@@ -78,10 +78,17 @@ def shoot(variant: str) -> None:
     os.environ.setdefault("OSTPLAYER_NO_VLC", "0")
     app = QApplication(sys.argv)
     tmp = Path(tempfile.mkdtemp())
+    # A home of its own with a Music folder: the song page shows "~/Music/…", as it would
+    # for a user, not a temporary directory.
+    home = tmp / "home"
+    os.environ["HOME"] = str(home)
     paths = AppPaths.single(tmp / "data")
     paths.make()
     library = Library(paths.data, resource_path(BUNDLED_CATALOG), paths.state)
-    library.link("its-you", tone(tmp / "its-you.wav"))
+    song = library.catalog.songs["its-you"]
+    album = home / "Music" / f"{library.catalog.dramas[song.drama].title} OST"
+    album.mkdir(parents=True)
+    library.link("its-you", tone(album / f"{song.title}.wav"))
     library.record_play("its-you")
     # Synced lyrics as a user would make them with tap-to-sync: the excerpt, a line every 2.5 s.
     excerpt = library.catalog.songs["its-you"].lyrics_excerpt.splitlines()

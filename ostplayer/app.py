@@ -77,7 +77,7 @@ def run_gui(paths: AppPaths, files: list[str] | None = None) -> int:
             window.close()
 
         def assemble() -> None:
-            from .catalog.library import Library, LibraryTooNew
+            from .catalog.library import Library, LibraryError, LibraryTooNew
             from .paths import BUNDLED_CATALOG, resource_path
             from .playback import create_player
             from .services.context import AppContext
@@ -92,6 +92,9 @@ def run_gui(paths: AppPaths, files: list[str] | None = None) -> int:
                     "OST Player cannot open the library",
                     f"Cannot open the library in {paths.data}: {exc}",
                 )
+                return
+            except LibraryError as exc:  # anything unforeseen: names the file (LibraryOpenFailed)
+                fail("OST Player cannot open the library", str(exc))
                 return
             context = AppContext.create(paths, library, create_player(), settings, window)
             contexts.append(context)

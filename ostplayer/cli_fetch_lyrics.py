@@ -11,7 +11,7 @@ import argparse
 import configparser
 import json
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 from .paths import AppPaths
 
@@ -48,24 +48,39 @@ def _setting(paths: AppPaths, key: str) -> str | None:
     return value.strip().strip('"') if value else None
 
 
-def run_fetch_lyrics(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
+def run_fetch_lyrics(
+    args: argparse.Namespace,
+    library: Any,
+    paths: AppPaths,
+    *,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    cache: Any = None,
+) -> int:
+    """``out``/``err``: where to print (the running window answers a forwarded run with
+    them); ``cache``: the window's lookup cache, so two copies never diverge on one file."""
     from .catalog.lyrics_lookup_cache import LookupCache
     from .catalog.online_lyrics_fetch import LyricsFetcher
     from .integrations.lyrics_providers.lrclib import LrclibClient, LrclibProvider, server_url
 
+    out = out or sys.stdout
+    err = err or sys.stderr
     if bool(args.song_ids) == bool(args.all):
-        print("ostplayer: give SONG_IDs or --all (not both)", file=sys.stderr)
+        print("ostplayer: give SONG_IDs or --all (not both)", file=err)
         return 2
     unknown = [s for s in args.song_ids if s not in library.catalog.songs]
     if unknown:
-        print(f"ostplayer: there is no song with id {unknown[0]!r}", file=sys.stderr)
+        print(f"ostplayer: there is no song with id {unknown[0]!r}", file=err)
         return 2
     url = server_url(_setting(paths, "lrclib_url"), args.server)
     if not url.startswith(("http://", "https://")):
-        print(f"ostplayer: the server address must start with https:// ({url})", file=sys.stderr)
+        print(f"ostplayer: the server address must start with https:// ({url})", file=err)
         return 2
     client = LrclibClient(url)
-    cache = LookupCache(None if args.dry_run else paths.cache / "online-lyrics.jsonl")
+    if cache is None or args.dry_run:
+        cache = LookupCache(None if args.dry_run else paths.cache / "online-lyrics.jsonl")
+        if cache.unusable:
+            print(f"ostplayer: {cache.unusable}", file=err)
     fetcher = LyricsFetcher(library, LrclibProvider(client), cache)
     fetcher.write_lrc = (_setting(paths, "online_write_lrc") or "").lower() == "true"
     ids = list(args.song_ids) if args.song_ids else list(library.catalog.songs)
@@ -78,21 +93,21 @@ def run_fetch_lyrics(args: argparse.Namespace, library: Any, paths: AppPaths) ->
                 line += f" ({c.track} by {c.artist}, LRCLIB #{c.provider_id})"
             if outcome.message:
                 line += f" - {outcome.message}"
-            print(line, flush=True)
+            print(line, file=out, flush=True)
 
     try:
         outcomes = fetcher.run(ids, replace=args.replace, dry_run=args.dry_run, report=report)
     except KeyboardInterrupt:
-        print("ostplayer: stopped; what was found so far is kept", file=sys.stderr)
+        print("ostplayer: stopped; what was found so far is kept", file=err)
         return 130
     finally:
         client.close()
     if args.json:
-        json.dump([o.as_json() for o in outcomes], sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        json.dump([o.as_json() for o in outcomes], out, ensure_ascii=False, indent=1)
+        print(file=out)
     asked = [o for o in outcomes if o.status != "skipped"]
     if asked and all(o.unreachable for o in asked):
-        print(f"ostplayer: no request could be made: {asked[0].message}", file=sys.stderr)
+        print(f"ostplayer: no request could be made: {asked[0].message}", file=err)
         return 1
     return 0
 

@@ -66,8 +66,18 @@ def run_library_command(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def library_commands() -> dict[str, Any]:
-    """The handlers a running window runs for ``ostplayer songs`` and ``link`` sent to it."""
-    return {"songs": _songs, "link": _link}
+    """The handlers a running window runs for ``ostplayer songs``, ``link`` and
+    ``fetch-lyrics`` sent to it."""
+    return {"songs": _songs, "link": _link, "fetch-lyrics": _fetch_lyrics}
+
+
+def _fetch_lyrics(library: Any, args: argparse.Namespace) -> int:
+    """``args`` also carries the window's ``paths``, ``cache`` and ``out``/``err`` streams."""
+    from .cli_fetch_lyrics import run_fetch_lyrics
+
+    return run_fetch_lyrics(
+        args, library, args.paths, out=args.out, err=args.err, cache=getattr(args, "cache", None)
+    )
 
 
 def _export(library: Any, args: argparse.Namespace) -> int:

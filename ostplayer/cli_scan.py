@@ -37,6 +37,7 @@ def run_scan(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
         plan_for_scan,
         save_review,
     )
+    from .catalog.scan_declined import DeclinedFiles, declined_path
     from .media.music_folders import MusicFolders
     from .media.music_scan import ScanCache, scan_music
     from .media.walk import display_path
@@ -55,7 +56,9 @@ def run_scan(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
 
     cache = ScanCache(None if args.dry_run else paths.scan_cache_file)
     result = scan_music(args.dirs, cache, progress=progress)
-    plan, moves = plan_for_scan(library, result.tracks, result.gone, result.gone_tracks)
+    # Files the user said no to in the window's review are not asked about again.
+    declined = DeclinedFiles(declined_path(paths.scan_review_file))
+    plan, moves = plan_for_scan(library, result.tracks, result.gone, result.gone_tracks, declined)
     print(
         f"Scanned {result.found:,} files in {result.seconds:.1f} s: {result.read:,} read,"
         f" {result.unchanged:,} unchanged, {len(result.unreadable):,} not usable,"
@@ -79,7 +82,10 @@ def run_scan(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
     earlier = load_review(paths.scan_review_file, library.catalog)
     waiting = merge_review(earlier, kept, scanned)
     save_review(paths.scan_review_file, waiting)
-    MusicFolders(paths.music_folders_file).add(*[d for d in args.dirs if os.path.isdir(d)])
+    folders = MusicFolders(paths.music_folders_file)
+    folders.add(*[d for d in args.dirs if os.path.isdir(d)])
+    for notice in folders.notices:
+        print(f"ostplayer: {notice}", file=sys.stderr)
     print(f"Applied: {applied}.")
     if waiting:
         count = len(waiting)

@@ -77,3 +77,30 @@ def test_a_library_from_a_newer_version_is_refused_and_left_untouched(
     assert run_gui(AppPaths.single(tmp_path)) == 2
     assert shown and "newer OST Player" in shown[0]
     assert library.read_bytes() == before
+
+
+def test_an_unforeseen_failure_opening_the_library_is_a_message_naming_the_file(
+    qtapp_or_skip, tmp_path, monkeypatch, capsys
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ostplayer.app import run_gui
+    from ostplayer.catalog.library import Library
+    from ostplayer.cli import main
+    from ostplayer.paths import BUNDLED_CATALOG, AppPaths, resource_path
+
+    Library(tmp_path, resource_path(BUNDLED_CATALOG)).close()
+
+    def broken(_self):
+        raise KeyError("songs")  # a bug no recovery path foresaw
+
+    monkeypatch.setattr(Library, "_load_personal", broken)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    assert run_gui(AppPaths.single(tmp_path)) == 2
+    assert shown and f"reading {tmp_path / 'personal.json'} failed" in shown[0]
+    assert "KeyError" in shown[0] and "Traceback" not in capsys.readouterr().err
+    # The command line says the same in one line, with exit status 2.
+    assert main(["--data-dir", str(tmp_path), "songs"]) == 2
+    err = capsys.readouterr().err
+    assert f"reading {tmp_path / 'personal.json'} failed" in err and "Traceback" not in err

@@ -430,3 +430,97 @@ def _library(n: int, seed: int) -> list[TrackFacts]:
         for t in out[: n // 20]
     ]
     return out + copies
+
+
+def _iu_album(album: str = "Love poem", folder: str = "/m/IU/Love poem", **extra: object):
+    songs = [("Unlucky", "K-Pop"), ("그 사람", "OST"), ("Blueming", "Soundtrack")]
+    songs.append(("Love poem", "Ballad"))
+    return [
+        track(
+            f"{folder}/0{n} {title}.mp3",
+            title=title,
+            artist="IU",
+            album_artist="IU",
+            album=album,
+            genre=genre,
+            track_number=n,
+            **extra,
+        )
+        for n, (title, genre) in enumerate(songs, 1)
+    ]
+
+
+def test_a_soundtrack_genre_alone_never_makes_a_kpop_album_a_drama() -> None:
+    catalog = bundled()
+    plan = plan_scan(_iu_album(), catalog, {})
+    assert plan.new_dramas == [] and plan.new_songs == []
+    assert sorted(s.title for s in plan.other_music) == [
+        "Blueming",
+        "Love poem",
+        "Unlucky",
+        "그 사람",
+    ]
+    assert all(s.drama is None for s in plan.other_music)
+    validates(plan, catalog)
+
+
+def test_one_track_naming_a_drama_does_not_split_its_album() -> None:
+    tracks = _iu_album("Love Poem 8")
+    tracks[2] = dataclasses.replace(tracks[2], title="Blueming (호텔 델루나 OST)")
+    plan = plan_scan(tracks, bundled(), {})
+    assert plan.new_dramas == [] and plan.new_songs == []
+    assert len(plan.other_music) == 4
+    blueming = next(s for s in plan.other_music if s.title.startswith("Blueming"))
+    assert blueming.drama is None
+
+
+def test_an_album_or_folder_that_says_soundtrack_takes_all_its_tracks_to_the_drama() -> None:
+    by_tag = plan_scan(_iu_album("호텔 델루나 OST"), bundled(), {})
+    assert [d.title for d in by_tag.new_dramas] == ["호텔 델루나"]
+    assert by_tag.other_music == [] and len(by_tag.new_songs) == 4
+    assert {s.drama for s in by_tag.new_songs} == {by_tag.new_dramas[0].id}
+    by_folder = plan_scan(
+        _iu_album("Hotel Del Luna", folder="/m/Hotel Del Luna OST"), bundled(), {}
+    )
+    assert [d.title for d in by_folder.new_dramas] == ["Hotel Del Luna"]
+    assert by_folder.other_music == [] and len(by_folder.new_songs) == 4
+
+
+def test_a_drama_the_catalog_knows_is_found_from_a_plain_album_name() -> None:
+    catalog = bundled()
+    plan = plan_scan(
+        [
+            track("/m/ic/01.mp3", title="Sweet Night", artist="V", album="이태원 클라쓰"),
+            track(
+                "/m/ic/02.mp3", title="새 노래", artist="가호", album="이태원 클라쓰", genre="OST"
+            ),
+        ],
+        catalog,
+        {},
+    )
+    assert plan.other_music == []
+    assert {s.drama for s in plan.new_songs} == {"itaewon-class"}
+
+
+def test_a_compilations_tracks_keep_their_own_dramas() -> None:
+    plan = plan_scan(
+        [
+            track(
+                "/m/va/01.mp3",
+                title="어른 (나의 아저씨 OST)",
+                artist="Sondia",
+                album="2020 Hits",
+                album_artist="Various Artists",
+            ),
+            track(
+                "/m/va/02.mp3",
+                title="Psycho",
+                artist="Red Velvet",
+                album="2020 Hits",
+                album_artist="Various Artists",
+            ),
+        ],
+        bundled(),
+        {},
+    )
+    assert [s.title for s in plan.other_music] == ["Psycho"]

@@ -165,3 +165,27 @@ def test_scan_while_the_window_is_open_runs_in_the_window(app, tmp_path):
     assert "Scanning 1 folder(s) in the running window" in scanned.stdout
     dry = app.cli("scan", "--dry-run", str(music))
     assert dry.returncode == 3 and "already running" in dry.stderr
+
+
+def test_fetch_lyrics_while_the_window_is_open_runs_in_the_window(tmp_path):
+    from lrclib_standin import StandIn, record
+
+    running = RunningApp(tmp_path, None)
+    running.env["OSTPLAYER_LRCLIB_RATE"] = "1000"
+    with StandIn([record(2, "시작", "가호", "이태원 클라쓰 OST Part.2", 202.0)]) as server:
+        running.start()
+        try:
+            fetched = running.cli("fetch-lyrics", "start-over", "--server", server.url)
+            # Not "already running" (exit 3): the window looked it up and says what it found.
+            assert fetched.returncode == 0, fetched.stderr
+            assert "start-over: synced" in fetched.stdout and "LRCLIB #2" in fetched.stdout
+            assert server.requests, "the window asked the server"
+            again = running.cli("fetch-lyrics", "start-over", "--server", server.url)
+            assert again.returncode == 0 and "start-over: skipped" in again.stdout
+        finally:
+            code, err = running.stop()
+        assert code == 0, err
+    # The window stored it: the lyrics are there after it closed.
+    lyrics = running.cli("lyrics", "--song", "start-over")
+    assert lyrics.returncode == 0, lyrics.stderr
+    assert "Lyrics from online" in lyrics.stdout and "first line" in lyrics.stdout

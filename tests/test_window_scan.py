@@ -4,6 +4,7 @@ offers the review of the match the scan was not sure of, where the user accepts 
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from audio_files import AudioMaker, tag_id3, tag_vorbis
@@ -100,16 +101,22 @@ def test_a_dropped_folder_is_scanned_and_its_uncertain_match_reviewed(
         choice.setCurrentIndex(0)  # the best candidate
         dialog.findChild(QPushButton, "applyReview").click()
 
+    writers: list[threading.Thread] = []
+    w.library.library.events.subscribe(lambda _c: writers.append(threading.current_thread()))
     QTimer.singleShot(0, answer)
     review = next(b for b in banner.findChildren(QPushButton) if b.text() == "Review…")
     review.click()
 
     assert answered and answered[0].startswith("Our Tears")
     tears = str(music / "화랑" / "서로의 눈물.mp3")
-    assert w.library.audio_files("our-tears") == [tears]
+    qtbot.waitUntil(lambda: w.library.audio_files("our-tears") == [tears])
+    # Written by a worker: the window never waits on the disk for the answers.
+    assert writers and threading.main_thread() not in writers
     qtbot.waitUntil(lambda: w.model.find_song("our-tears").data(AUDIO_ROLE) == "linked")
     assert not banner.isVisible()
-    assert w.statusBar().currentMessage().startswith("Review applied: 1 files linked")
+    qtbot.waitUntil(
+        lambda: w.statusBar().currentMessage().startswith("Review applied: 1 files linked")
+    )
     assert scan.review == []
     qtbot.waitUntil(lambda: load_review(review_file, w.library.catalog) == [])
 

@@ -18,11 +18,17 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .store import atomic_write_bytes, fsync_dir
+from ..domain import bounded_json
+from ..media.regular_read import NotARegularFile, read_regular_file
+from .store import aside_path, atomic_write_bytes, fsync_dir
+
+# Folded every 200 edits; even a merge of thousands of songs is far below this.
+MAX_JOURNAL_BYTES = 512 * 1024 * 1024
 
 Op = dict[str, Any]  # {"put": section, "doc": {...}} or {"del": section, "id": "..."}
 
@@ -31,25 +37,46 @@ class EditJournal:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.skipped_lines = 0
+        # Lines before the last that could not be read: damage, not a crash mid-append.
+        self.damaged_lines = 0
+        self.damaged_copy: Path | None = None  # the journal as it was, when lines were damaged
+        self.unusable: str | None = None  # why the whole file was moved aside, for a notice
         self._ends_mid_line = False
         self.base: float | None = None  # the library file's stamp the edits apply to
         self.edits: list[list[Op]] = self._read()
+        if self.damaged_lines:
+            # The next fold rewrites the journal without them: keep them for the user first.
+            copy = aside_path(path)
+            try:
+                shutil.copy2(path, copy)
+            except OSError:
+                copy = None
+            self.damaged_copy = copy
 
     def __len__(self) -> int:
         return len(self.edits)
 
     def _read(self) -> list[list[Op]]:
         try:
-            raw = self.path.read_bytes()
+            raw = read_regular_file(self.path, MAX_JOURNAL_BYTES)
         except FileNotFoundError:
+            return []
+        except NotARegularFile as exc:
+            # A FIFO would hang start-up, a device never end: it is no journal of ours.
+            moved = aside_path(self.path)
+            os.replace(self.path, moved)
+            self.unusable = (
+                f"The catalog edit journal could not be read ({exc}); it was moved to {moved}"
+                " and the library opened as last saved."
+            )
             return []
         self._ends_mid_line = bool(raw) and not raw.endswith(b"\n")
         out: list[list[Op]] = []
-        for line in raw.splitlines():
-            if not line.strip():
-                continue
+        lines = [line for line in raw.splitlines() if line.strip()]
+        for number, line in enumerate(lines, 1):
             try:
-                entry = json.loads(line)
+                # Bounded: a line nested thousands deep is a damaged line, not a crash.
+                entry = bounded_json.loads(line.decode("utf-8", "surrogatepass"))
                 if not out and "base" in entry and self.base is None:
                     self.base = float(entry["base"])
                     continue
@@ -58,6 +85,8 @@ class EditJournal:
                     raise ValueError
             except (ValueError, KeyError, TypeError):
                 self.skipped_lines += 1
+                if number < len(lines):
+                    self.damaged_lines += 1
                 continue
             out.append(ops)
         return out

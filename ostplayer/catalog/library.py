@@ -17,7 +17,7 @@ from typing import Any
 
 from ..domain.catalog_format import CatalogFormatError, catalog_from_dict, catalog_to_dict
 from ..domain.models import Catalog, MergeSummary
-from .edits import CatalogEdits
+from .edits import JOURNAL_NAME, CatalogEdits
 from .events import ChangeHub, LibraryChange, ids
 from .history import PlayHistory, PlayStats
 from .library_loading import (
@@ -30,12 +30,14 @@ from .library_loading import (
     read_catalog_file,
     write_catalog_file,
 )
+from .open_failure import LibraryOpenFailed, naming_the_file
 from .store import remove_stale_temp_files
 
 __all__ = [
     "SCHEMA_VERSION",
     "Library",
     "LibraryError",
+    "LibraryOpenFailed",
     "LibraryTooNew",
     "backup_path",
     "move_aside",
@@ -45,6 +47,7 @@ __all__ = [
 
 
 class Library(LibraryLoading):
+    @naming_the_file  # an unforeseen failure is a message naming self.opening, not a traceback
     def __init__(self, data_dir: Path, seed_path: Path, state_dir: Path | None = None) -> None:
         """``state_dir`` holds the play history ($XDG_STATE_HOME/ostplayer); the data
         directory itself when not given (``--data-dir``, tests)."""
@@ -62,12 +65,15 @@ class Library(LibraryLoading):
         self._personal_lock = threading.RLock()
         self.library_path = self.data_dir / "library.json"
         self.personal_path = self.data_dir / "personal.json"
+        self.opening = self.library_path  # the file being read, should reading it fail
         self.catalog = self._load_catalog()
+        self.opening = self.personal_path
         self._personal_file, self._personal = self._load_personal()
         self.state_dir.mkdir(parents=True, exist_ok=True)
         if self.state_dir != self.data_dir:  # the history's and the queue's killed writers
             remove_stale_temp_files(self.state_dir)
-        self.history = PlayHistory(self.state_dir / "history.jsonl")
+        self.opening = self.state_dir / "history.jsonl"
+        self.history = PlayHistory(self.opening)
         if self.history.unusable:
             self.notices.append(self.history.unusable)
         if self.history.skipped_lines:
@@ -77,6 +83,7 @@ class Library(LibraryLoading):
                 f" {self.history.damaged_copy}."
             )
         # Catalog edits: journalled one line each, replayed over the file (see .edits).
+        self.opening = self.data_dir / JOURNAL_NAME
         self.edits = CatalogEdits(self)
 
     # --- catalog ----------------------------------------------------------------------------

@@ -18,12 +18,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..media.atomic import atomic_write_bytes
+from ..domain import bounded_json
+from ..media.atomic import aside_path, atomic_write_bytes
+from ..media.regular_read import NotARegularFile, read_regular_file
 
 __all__ = ["EXPIRY_S", "LookupCache"]
 
 EXPIRY_S = {"not_found": 14 * 86400, "needs_review": 14 * 86400, "instrumental": 90 * 86400}
 _COMPACT_OVER = 4096  # lines; rewritten once on open when the file has grown past this
+MAX_CACHE_BYTES = 256 * 1024 * 1024  # a line is ~150 bytes: millions of answers
 
 
 class LookupCache:
@@ -32,6 +35,7 @@ class LookupCache:
         self.path = Path(path) if path is not None else None
         self._lock = threading.Lock()
         self._entries: dict[str, dict[str, Any]] = {}
+        self.unusable: str | None = None  # why the file was moved aside, for a notice
         lines = self._load()
         if lines > _COMPACT_OVER and lines > 2 * len(self._entries):
             self._compact()
@@ -40,22 +44,43 @@ class LookupCache:
         if self.path is None:
             return 0
         try:
-            text = self.path.read_text(encoding="utf-8", errors="replace")
+            text = read_regular_file(self.path, MAX_CACHE_BYTES).decode("utf-8", "replace")
+        except NotARegularFile as exc:
+            # A FIFO would hang start-up (and the next append block on it): out of the way.
+            self._move_aside(str(exc))
+            return 0
         except OSError:
             return 0
         count = 0
         for line in text.splitlines():
             count += 1
             try:
-                entry = json.loads(line)
+                entry = bounded_json.loads(line)
             except ValueError:
-                continue  # a torn line: that one answer is asked again
+                continue  # a torn or damaged line: that one answer is asked again
             if isinstance(entry, dict) and isinstance(entry.get("song"), str):
                 if entry.get("status") is None:
                     self._entries.pop(entry["song"], None)
                 else:
                     self._entries[entry["song"]] = entry
         return count
+
+    def _move_aside(self, why: str) -> None:
+        assert self.path is not None
+        moved = aside_path(self.path)
+        try:
+            os.replace(self.path, moved)
+        except OSError as exc:
+            self.unusable = (
+                f"The online lyrics cache {self.path} could not be read ({why}) nor moved"
+                f" ({exc.strerror or exc}); lookups are not remembered until it is removed."
+            )
+            self.path = None
+            return
+        self.unusable = (
+            f"The online lyrics cache could not be read ({why}); it was moved to {moved}."
+            " Songs looked up before may be asked again."
+        )
 
     def _compact(self) -> None:
         assert self.path is not None

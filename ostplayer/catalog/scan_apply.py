@@ -23,6 +23,7 @@ from ..domain.track_facts import TrackFacts
 from ..media.atomic import atomic_write_bytes, json_bytes
 from ..media.regular_read import read_regular_file
 from .library import Library
+from .scan_declined import DeclinedFiles
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class Applied:
     files_moved: int = 0  # linked files found again under another path or name
     files_unlinked: int = 0  # linked files the scan found deleted
     kept_for_review: int = 0
+    files_declined: int = 0  # said no to in the review: not asked about again
     notes: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
@@ -63,6 +65,8 @@ class Applied:
             parts.append(f"{self.files_unlinked:,} deleted files unlinked")
         if self.kept_for_review:
             parts.append(f"{self.kept_for_review:,} to review")
+        if self.files_declined:
+            parts.append(f"{self.files_declined:,} files left out (not asked again)")
         return ", ".join(parts)
 
 
@@ -90,11 +94,15 @@ def plan_for_scan(
     tracks: Sequence[TrackFacts],
     gone: Sequence[str],
     gone_tracks: Sequence[TrackFacts],
+    declined: DeclinedFiles | None = None,
 ) -> tuple[ScanPlan, dict[str, str]]:
-    """The plan for a scan's files, and the moves it follows (give both to :func:`apply_scan`)."""
+    """The plan for a scan's files, and the moves it follows (give both to :func:`apply_scan`).
+    ``declined``: the files the user said no to in a review, not asked about again."""
     linked_now = [f for sid in library.linked_song_ids() for f in library.audio_files(sid)]
     moves = find_moves(gone_tracks, tracks, linked_now)
     plan = plan_scan(tracks, library.catalog, linked_files(library, gone, moves))
+    if declined is not None:
+        plan = declined.drop_asked(plan, tracks)
     return plan, moves
 
 
@@ -143,14 +151,17 @@ def apply_scan(
     decisions: Sequence[Decision] = (),
     gone: Iterable[str] = (),
     moves: Mapping[str, str] | None = None,
+    declined: DeclinedFiles | None = None,
 ) -> Applied:
-    """Write the plan's sure part and the user's decisions on its uncertain part.
+    """Write the plan's sure part and the user's decisions on its uncertain part; the files
+    the user said no to are remembered in ``declined`` (a rescan does not ask again).
 
     ``plan`` must have been made with :func:`linked_files` for the same ``gone`` and
     ``moves``. Linked files found deleted leave their song (which stays, with its lyrics,
     notes and plays); moved ones are followed.
     """
     gone = list(gone)
+    said_no: list[str] = []
     additions = plan.additions()
     linked = linked_files(library, gone, moves)
     links = plan.link_map(linked)
@@ -165,6 +176,7 @@ def apply_scan(
     for decision in decisions:
         target = decision.song_id
         if target is None:
+            said_no.extend(decision.item.paths)
             continue
         if target == NEW_SONG:
             item = decision.item
@@ -190,6 +202,8 @@ def apply_scan(
         applied.songs_linked = library.link_many(links)
     moved_to = set((moves or {}).values())
     applied.files_linked = sum(len(set(f) - before[sid] - moved_to) for sid, f in links.items())
+    if said_no and declined is not None:
+        applied.files_declined = declined.add(said_no)
     return applied
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from .album_consistency import album_consistent
 from .growth_entities import EntityBuilder, recordings
 from .matching import SURE, CatalogMatcher, SongMatch
 from .models import Catalog, Drama, Person, Song
@@ -110,7 +111,8 @@ def plan_scan(
     # A linked file is already its song (a rescan is mostly these): its tags are not read.
     unread = TrackMeaning()
     meanings = [unread if t.path in path_song else reader.understand(t) for t in tracks]
-    builder = EntityBuilder(catalog, matcher, tracks, meanings)
+    # New songs go where their album goes: one album is never split (see album_consistency).
+    builder = EntityBuilder(catalog, matcher, tracks, album_consistent(tracks, meanings))
     plan = ScanPlan()
     undecided: list[tuple[tuple[str, ...], str, tuple[SongMatch, ...], str, tuple[str, ...]]] = []
     for group in recordings(tracks, meanings):

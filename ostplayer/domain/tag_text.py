@@ -12,7 +12,6 @@ each distinct text once; a scan keeps one reader for all its files.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .hangul import compact
@@ -80,13 +79,10 @@ def understand(track: TrackFacts, book: NameBook | None = None) -> TrackMeaning:
     return TagReader(book).understand(track)
 
 
-# What a video's title has and a song's title rarely does: "Artist - Title", or a leading
-# "[MV]" / "【MV】" mark.
-_SOUNDTRACK_GENRE = re.compile(
-    r"(?<![a-z])(?:o\.?s\.?t|soundtrack|score)(?![a-z])|드라마|사운드\s*트랙|drama", re.IGNORECASE
-)
 # Where the singers are read from, in the order they are believed.
 _ARTIST_SOURCES = ("title tag (a video's title)", "artist tag", "album artist tag", "file name")
+# What a video's title has and a song's title rarely does: "Artist - Title", or a leading
+# "[MV]" / "【MV】" mark.
 _UPLOAD_HINTS = (" - ", " _ ", " – ", " — ")
 
 
@@ -264,11 +260,9 @@ class TagReader:
         album = parse_album(track.album) if track.album.strip() else None
         if album is not None:
             if not album.is_ost and not album.compilation:
-                if _SOUNDTRACK_GENRE.search(track.genre):
-                    # Melon files say "국내드라마", others "OST": the album is named for the drama.
-                    album = AlbumMeaning(album.titles, True, album.part)
-                    evidence.append(f"genre tag {track.genre!r}: the album is a soundtrack")
-                elif self._knows_drama(album):
+                # A genre alone ("OST", "Soundtrack", "국내드라마") never makes a drama: taggers
+                # put it on K-pop albums' songs that were once in a drama ("Love poem").
+                if self._knows_drama(album):
                     # An album named just like a drama the catalog has ("Itaewon Class").
                     album = AlbumMeaning(album.titles, True, album.part)
                     evidence.append(f"album tag {track.album!r} is the name of a known drama")

@@ -179,6 +179,34 @@ def build_handlers(
             0, f"Scanning {len(dirs)} folder(s) in the running window: it shows what it finds\n", ""
         )
 
+    def h_fetch_lyrics(args: dict, reply: Reply) -> None:
+        """``ostplayer fetch-lyrics`` while the window is open: the window's library and
+        lookup cache do it on a worker (the one writer stays one), and the answer is every
+        song's line once the run ends."""
+        out, err = io.StringIO(), io.StringIO()
+        online = getattr(ctx, "online_lyrics", None)
+        namespace = argparse.Namespace(
+            song_ids=[str(s) for s in args.get("song_ids", [])],
+            all=bool(args.get("all")),
+            replace=bool(args.get("replace")),
+            dry_run=bool(args.get("dry_run")),
+            json=bool(args.get("json")),
+            server=args.get("server") or None,
+            paths=ctx.paths,
+            cache=online.cache if online is not None else None,
+            out=out,
+            err=err,
+        )
+        fetch = commands["fetch-lyrics"]
+        task = ctx.tasks.run("remote-fetch-lyrics", lambda _ctx: fetch(library, namespace))
+        task.finished.connect(lambda code: reply(int(code), out.getvalue(), err.getvalue()))
+        task.failed.connect(
+            lambda exc: reply(2, out.getvalue(), err.getvalue() + f"ostplayer: {exc}\n")
+        )
+        task.cancelled.connect(
+            lambda: reply(2, out.getvalue(), "ostplayer: fetch-lyrics was cancelled\n")
+        )
+
     def h_import(args: dict, reply: Reply) -> None:
         path = Path(args["file"])
 
@@ -209,6 +237,7 @@ def build_handlers(
         "quit": h_quit,
         **({"songs": h_songs} if "songs" in commands else {}),
         **({"link": h_link} if "link" in commands else {}),
+        **({"fetch-lyrics": h_fetch_lyrics} if "fetch-lyrics" in commands else {}),
         "import": h_import,
         "scan": h_scan,
         "export": h_export,

@@ -73,7 +73,7 @@ def send_command(
     command: str,
     args: dict[str, Any] | None = None,
     *,
-    timeout_s: float = REPLY_TIMEOUT_S,
+    timeout_s: float | None = REPLY_TIMEOUT_S,
 ) -> tuple[int, str, str]:
     """Run ``command`` in the instance that has ``data_dir`` open: (exit code, out, err).
 
@@ -164,19 +164,34 @@ def _print(out: str, err: str) -> None:
 
 
 #: Command-line subcommands the running instance answers, and the arguments it needs.
-FORWARDED = ("songs", "link", "import", "export", "scan")
+FORWARDED = ("songs", "link", "import", "export", "scan", "fetch-lyrics")
 
 
 def forward(args: Any, data_dir: Path) -> int | None:
-    """Run a library command (``songs``, ``link``, ``import``, ``export``, ``scan``) in the
-    running instance, printing its answer; None when no instance answers (the caller says
-    why). A scan is started in the window, which shows its progress and what it found."""
-    if args.command not in FORWARDED or getattr(args, "dry_run", False):
+    """Run a library command (``songs``, ``link``, ``import``, ``export``, ``scan``,
+    ``fetch-lyrics``) in the running instance, printing its answer; None when no instance
+    answers (the caller says why). A scan is started in the window, which shows its progress
+    and what it found; a lyrics fetch runs there and answers with every song's line when done."""
+    if args.command not in FORWARDED:
         return None
-    if args.command == "scan":
+    # A dry-run scan reads the library as it is on disk; a dry-run fetch stores nothing, so
+    # the window can run it.
+    if args.command != "fetch-lyrics" and getattr(args, "dry_run", False):
+        return None
+    if args.command == "fetch-lyrics":
+        from .lyrics_providers.lrclib import URL_ENVIRONMENT
+
         payload: dict[str, Any] = {
-            "dirs": [str(Path(d).expanduser().absolute()) for d in args.dirs]
+            "song_ids": list(args.song_ids),
+            "all": bool(args.all),
+            "replace": bool(args.replace),
+            "dry_run": bool(args.dry_run),
+            "json": bool(args.json),
+            # This shell's $OSTPLAYER_LRCLIB_URL, not the window's: the user typed it here.
+            "server": args.server or os.environ.get(URL_ENVIRONMENT) or None,
         }
+    elif args.command == "scan":
+        payload = {"dirs": [str(Path(d).expanduser().absolute()) for d in args.dirs]}
     elif args.command == "songs":
         payload = {"json": bool(args.json)}
     elif args.command == "link":
@@ -187,10 +202,20 @@ def forward(args: Any, data_dir: Path) -> int | None:
         }
     else:
         payload = {"file": str(Path(args.file).expanduser().absolute())}
+    # A fetch of every song at a few requests a second can take longer than any timeout.
+    wait = None if args.command == "fetch-lyrics" else REPLY_TIMEOUT_S
     try:
-        code, out, err = send_command(data_dir, args.command, payload)
+        code, out, err = send_command(data_dir, args.command, payload, timeout_s=wait)
     except (NotRunning, ValueError, OSError):
         return None
+    except KeyboardInterrupt:
+        import sys
+
+        print(
+            "ostplayer: stopped waiting; the running window still finishes the command",
+            file=sys.stderr,
+        )
+        return 130
     _print(out, err)
     return code
 

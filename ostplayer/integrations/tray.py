@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QActionGroup, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
@@ -20,6 +20,11 @@ from ..services.playback_session import PlaybackSession
 from ..services.settings import Keys, Settings
 from .mpris import IDENTITY
 from .notifications import SongNotifier
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Tray", text)
+
 
 _MODE_LABELS = (
     ("hidden", "Notify on song change while hidden"),
@@ -52,28 +57,28 @@ class Tray(QObject):
         self.icon = QSystemTrayIcon(icon, self)
         self.icon.setToolTip(IDENTITY)
         self.menu = QMenu()
-        self.now = self.menu.addAction("Nothing playing")
+        self.now = self.menu.addAction(_tr("Nothing playing"))
         self.now.setEnabled(False)
         self.menu.addSeparator()
-        self.play_pause = self._add("Play", session.play_pause)
-        self.previous = self._add("Previous", session.previous)
-        self.next = self._add("Next", session.next)
+        self.play_pause = self._add(_tr("Play"), session.play_pause)
+        self.previous = self._add(_tr("Previous"), session.previous)
+        self.next = self._add(_tr("Next"), session.next)
         self.menu.addSeparator()
-        self.show_hide = self._add("Hide window", self.toggle_window)
-        self.keep = self._add("Keep playing in the tray when closed", self._set_keep)
+        self.show_hide = self._add(_tr("Hide window"), self.toggle_window)
+        self.keep = self._add(_tr("Keep playing in the tray when closed"), self._set_keep)
         self.keep.setCheckable(True)
         self.keep.setChecked(settings.get(Keys.CLOSE_TO_TRAY))
         if notifier is not None:
-            sub = self.menu.addMenu("Notifications")
+            sub = self.menu.addMenu(_tr("Notifications"))
             group = QActionGroup(sub)
             for mode, label in _MODE_LABELS:
-                action = sub.addAction(label)
+                action = sub.addAction(_tr(label))
                 action.setCheckable(True)
                 action.setChecked(notifier.mode == mode)
                 action.triggered.connect(lambda _c=False, m=mode: notifier.set_mode(m))
                 group.addAction(action)
         self.menu.addSeparator()
-        self._add("Quit", quit_app)
+        self._add(_tr("Quit"), quit_app)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_activated)
         self.menu.aboutToShow.connect(self.refresh)
@@ -106,14 +111,16 @@ class Tray(QObject):
     def refresh(self) -> None:
         s = self.session
         song = s.current_song_id if s.is_active() else None
-        text = self.library.describe(song) if song else "Nothing playing"
+        text = self.library.describe(song) if song else _tr("Nothing playing")
         self.now.setText(text)
         self.icon.setToolTip(f"{IDENTITY} — {text}" if song else IDENTITY)
         playing = s.state() in (PlayerState.PLAYING, PlayerState.OPENING)
-        self.play_pause.setText("Pause" if playing else "Play")
+        self.play_pause.setText(_tr("Pause") if playing else _tr("Play"))
         for action in (self.play_pause, self.previous, self.next):
             action.setEnabled(s.available)
-        self.show_hide.setText("Hide window" if self.window.isVisible() else "Show window")
+        self.show_hide.setText(
+            _tr("Hide window") if self.window.isVisible() else _tr("Show window")
+        )
 
     def toggle_window(self) -> None:
         if self.window.isVisible() and not self.window.isMinimized():
@@ -149,8 +156,10 @@ class Tray(QObject):
                 self.settings.set(Keys.CLOSE_TO_TRAY_TOLD, True)
                 self.icon.showMessage(
                     IDENTITY,
-                    "OST Player keeps playing here. Click the icon to show the window;"
-                    " Quit is in its menu.",
+                    _tr(
+                        "OST Player keeps playing here. Click the icon to show the window;"
+                        " Quit is in its menu."
+                    ),
                     QSystemTrayIcon.MessageIcon.Information,
                     8000,
                 )

@@ -51,7 +51,12 @@ class LibraryService(QObject):
         super().__init__(parent)
         self.library = library
         self.tasks = tasks
-        self._states: dict[str, str] = {sid: LINKED for sid in library.linked_song_ids()}
+        # Songs in the catalog only: a deleted song keeps its personal row (so an undo can
+        # bring its link back) but its file is no longer one of the library's.
+        songs = library.catalog.songs
+        self._states: dict[str, str] = {
+            sid: LINKED for sid in library.linked_song_ids() if sid in songs
+        }
         # The path each state was worked out for: a lyrics save is a personal change too,
         # and must not reset a "missing" file to "linked".
         self._paths: dict[str, object] = {s: library.audio_path(s) for s in self._states}
@@ -243,10 +248,12 @@ class LibraryService(QObject):
 
     def _deliver(self, change: LibraryChange) -> None:
         # Link changes move audio states: "linked" at once if there is a path, then checked.
-        if change.personal or change.catalog_replaced:
-            relinked = self._relinked(change.personal)
+        # A deleted song's file stops counting, and comes back with the song on an undo.
+        touched = change.personal | change.added | change.removed
+        if touched or change.catalog_replaced:
+            relinked = self._relinked(touched)
             if change.catalog_replaced:
-                relinked |= {s for s in self._states if s not in self.catalog.songs}
+                relinked |= self._relinked([s for s in self._states if s not in self.catalog.songs])
             if relinked:
                 self.audio_states_changed.emit(frozenset(relinked))
                 self.check_audio([s for s in relinked if self.library.audio_path(s)])

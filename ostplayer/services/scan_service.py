@@ -26,6 +26,7 @@ from ..catalog.scan_apply import (
     plan_for_scan,
 )
 from ..catalog.scan_apply import save_review as write_review
+from ..catalog.scan_declined import DeclinedFiles, declined_path
 from ..domain.library_growth import ReviewItem, ScanPlan
 from ..domain.track_facts import TrackFacts, UnreadableFile
 from ..media.music_folders import MusicFolders
@@ -74,6 +75,8 @@ class ScanService(QObject):
     found = Signal(int)  # audio files found so far (results as they come)
     finished = Signal(object)  # ScanReport
     review_changed = Signal(int)  # how many matches wait for review
+    decided = Signal(object)  # Applied: the review's answers are written
+    decide_failed = Signal(str)  # why they could not be (the items wait in the review again)
     folders_changed = Signal(list)
 
     def __init__(self, paths: AppPaths, library: LibraryService, parent: QObject | None = None):
@@ -81,13 +84,22 @@ class ScanService(QObject):
         self.paths = paths
         self.library = library
         self.folders = MusicFolders(paths.music_folders_file)
+        # Read once now (a small, capped file): a damaged list is moved aside and said at
+        # start-up, before any save could overwrite it.
+        self.folders.load()
         self.task: Task | None = None
         self.fingerprints: Task | None = None  # the background pass after a scan
         self._review_version = 0
         self._review_lock = threading.Lock()
+        self._declined_lock = threading.Lock()
         self.review: list[ReviewItem] = load_review(paths.scan_review_file, library.catalog)
 
     # --- folders ----------------------------------------------------------------------------
+
+    @property
+    def notices(self) -> list[str]:
+        """What went wrong with the music-folders file, to show the user."""
+        return self.folders.notices
 
     def music_folders(self) -> list[str]:
         return self.folders.load()
@@ -119,6 +131,7 @@ class ScanService(QObject):
             self.fingerprints.cancel()  # the next pass takes up where this one stopped
         library = self.library.library
         cache_path = self.paths.scan_cache_file
+        declined_file = declined_path(self.paths.scan_review_file)
 
         def job(ctx: TaskContext) -> ScanReport:
             cache = ScanCache(cache_path)
@@ -141,7 +154,11 @@ class ScanService(QObject):
             if result.cancelled:
                 return report
             ctx.progress(result.found, result.found, "Matching the files with the catalog")
-            plan, moves = plan_for_scan(library, result.tracks, result.gone, result.gone_tracks)
+            with self._declined_lock:  # not half-written by a review being applied
+                declined = DeclinedFiles(declined_file)
+            plan, moves = plan_for_scan(
+                library, result.tracks, result.gone, result.gone_tracks, declined
+            )
             ctx.check()  # the last moment a cancel changes nothing
             report.applied = apply_scan(library, plan, (), result.gone, moves)
             report.review = plan.review
@@ -192,13 +209,34 @@ class ScanService(QObject):
 
     # --- review -----------------------------------------------------------------------------
 
-    def decide(self, decisions: Sequence[Decision]) -> Applied:
-        """Apply the user's answers; the items answered leave the review list."""
-        applied = apply_scan(self.library.library, ScanPlan(), decisions)
+    def decide(self, decisions: Sequence[Decision]) -> Task:
+        """Apply the user's answers off the GUI thread (links and new songs are a library
+        write); ``decided`` tells when they are in. The items answered leave the review list
+        at once, and come back if the write fails. A "no" is remembered by file identity
+        (see scan_declined): the next rescan does not ask about that file again."""
+        decisions = list(decisions)
         answered = {id(d.item) for d in decisions}
+        items = [d.item for d in decisions]
         self.review = [item for item in self.review if id(item) not in answered]
         self._save_review()
-        return applied
+        library = self.library.library
+        declined_file = declined_path(self.paths.scan_review_file)
+
+        def job(_ctx: TaskContext) -> Applied:
+            with self._declined_lock:
+                declined = DeclinedFiles(declined_file)
+                return apply_scan(library, ScanPlan(), decisions, declined=declined)
+
+        def failed(exc: BaseException) -> None:
+            kept = {id(item) for item in self.review}
+            self.review = [*self.review, *(i for i in items if id(i) not in kept)]
+            self._save_review()
+            self.decide_failed.emit(str(exc))
+
+        task = self.library.tasks.run("apply review", job)
+        task.finished.connect(self.decided)
+        task.failed.connect(failed)
+        return task
 
     def _save_review(self) -> None:
         """Write the review off the GUI thread; only the newest of overlapping saves lands."""

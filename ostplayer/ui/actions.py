@@ -153,6 +153,7 @@ def create_actions(
         "romanization",
         "&Romanization under Hangul",
         c.set_romanization,
+        "Ctrl+Shift+R",
         checkable=True,
         checked=romanization,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.grouping import Grouping
 from .browser_model import BrowserModel
+from .i18n import fill, tr, tr_count
 from .search_service import SearchService
 
 # Expanding thousands of groups costs more than a keystroke may; past this, matches stay
@@ -24,6 +25,17 @@ from .search_service import SearchService
 EXPAND_LIMIT = 60
 EXPAND_ROWS = 120
 EXPAND_ALL_ROWS = 600  # rows (groups and songs) up to which the whole tree opens
+
+GROUPING_NAMES = {
+    Grouping.DRAMA: "By drama",
+    Grouping.ARTIST: "By artist",
+    Grouping.YEAR: "By year",
+    Grouping.ACTOR: "By actor",
+}
+
+
+def _tr(text: str) -> str:
+    return tr("Browser", text)
 
 
 class SearchField(QLineEdit):
@@ -53,21 +65,22 @@ class BrowserPanel(QWidget):
         self.search_service = search
         self.search = SearchField()
         # Short enough to show whole in the browser's width; the shortcut is in the tooltip.
-        self.search.setPlaceholderText(
-            QCoreApplication.translate("Browser", "Search songs, dramas, people, lyrics…")
+        self.search.setPlaceholderText(_tr("Search songs, dramas, people, lyrics…"))
+        self.search.setToolTip(
+            _tr("Search as you type (Ctrl+F); Esc clears, Down moves to results")
         )
-        self.search.setToolTip("Search as you type (Ctrl+F); Esc clears, Down moves to results")
-        self.search.setAccessibleName("Search")
+        self.search.setAccessibleName(_tr("Search"))
         self.search.setObjectName("search")
         self.count_label = QLabel()
         self.count_label.setObjectName("matchCount")
         self.grouping_box = QComboBox()
         for grouping in Grouping:
-            self.grouping_box.addItem(f"By {grouping.label}", grouping)
-        self.grouping_box.setToolTip("Group the songs by drama, artist, year or actor")
+            self.grouping_box.addItem(_tr(GROUPING_NAMES[grouping]), grouping)
+        self.grouping_box.setToolTip(_tr("Group the songs by drama, artist, year or actor"))
+        self.grouping_box.setAccessibleName(_tr("Group by"))
         self.order_button = QToolButton()
         self.order_button.setCheckable(True)
-        self.order_button.setToolTip("Newest first / oldest first")
+        self.order_button.setToolTip(_tr("Newest first / oldest first"))
         self._update_order_text()
 
         self.tree = QTreeView()
@@ -127,16 +140,27 @@ class BrowserPanel(QWidget):
 
     def _update_count(self) -> None:
         total = len(self.model.songs)
+        groups = self.model.group_count()
         if self.search.text().strip() and not self.search_service.indexed:
-            self.count_label.setText(f"Preparing search over {total:,} songs…")
+            songs = tr_count("Browser", total, "%n song", "%n songs")
+            self.count_label.setText(_tr("Preparing search over %1…").replace("%1", songs))
         elif self.search.text().strip():
             n = self.model.match_count
-            more = ""
+            text = _tr("%1 of %2 match")
+            songs = tr_count("Browser", total, "%n song", "%n songs")
+            text = text.replace("%1", f"{n:,}").replace("%2", songs)
             if self.model.more_groups:
-                more = f" (first {self.model.group_count():,} {self.model.grouping.label_plural})"
-            self.count_label.setText(f"{n:,} of {total:,} songs match{more}")
+                # Only ever many groups (the cap is 200): the plural alone will do.
+                plural = _tr(self.model.grouping.label_plural)
+                first = fill(_tr("first %1 %2"), f"{groups:,}", plural)
+                text += f" ({first})"
+            self.count_label.setText(text)
         else:
-            self.count_label.setText(f"{total:,} songs in {self.model.group_count():,} groups")
+            songs = tr_count("Browser", total, "%n song", "%n songs")
+            groups_text = tr_count("Browser", groups, "%n group", "%n groups")
+            self.count_label.setText(
+                _tr("%1 in %2").replace("%1", songs).replace("%2", groups_text)
+            )
 
     def _expand_matches(self) -> None:
         # Open groups until about a screenful of rows: each opened row is laid out on every
@@ -169,7 +193,7 @@ class BrowserPanel(QWidget):
 
     def _update_order_text(self) -> None:
         self.order_button.setText(
-            "Oldest first" if self.order_button.isChecked() else "Newest first"
+            _tr("Oldest first") if self.order_button.isChecked() else _tr("Newest first")
         )
 
     def _on_grouping(self, _row: int) -> None:

@@ -8,6 +8,11 @@ from ..domain.models import Drama
 from ..domain.slugs import slugify
 from .edit_form import EntryDialog, lines, number_or_text
 from .edit_rows import RowsTable, person_id
+from .i18n import tr
+
+
+def _tr(text: str) -> str:
+    return tr("Edit", text)
 
 
 class DramaDialog(EntryDialog):
@@ -21,11 +26,11 @@ class DramaDialog(EntryDialog):
         self.title = self.line("title", d.title if d else "")
         self.original = self.line("title_original", d.title_original if d else "")
         self.aliases = self.text_box("aliases", "\n".join(d.aliases) if d else "")
-        self.aliases.setPlaceholderText("One spelling per line")
+        self.aliases.setPlaceholderText(_tr("One spelling per line"))
         self.year = self.line("year", str(d.year) if d and d.year else "")
         self.network = self.line("network", d.network if d else "")
         self.episodes = self.line("episodes", str(d.episodes) if d and d.episodes else "")
-        self.cast = RowsTable(["Actor", "Character"])
+        self.cast = RowsTable([_tr("Actor"), _tr("Character")])
         for member in d.cast if d else ():
             name = catalog.person_name(member.actor)
             self.cast.add_row([name, member.character or ""], key=member.id)

@@ -38,6 +38,12 @@ from ..domain.edit_record import Edit
 from ..domain.models import Catalog
 from ..domain.slugs import slugify
 from ..services.edit_history import EditHistory
+from .i18n import fill, tr
+
+
+def _tr(text: str) -> str:
+    return tr("Edit", text)
+
 
 LABELS = {
     "id": "Id",
@@ -112,7 +118,8 @@ class EntryDialog(QDialog):
         self.entry = entry
         self.saved: Edit | None = None
         self.pending: CatalogEdit | None = None
-        self.setWindowTitle(f"Edit {self.noun}" if entry is not None else f"New {self.noun}")
+        title = "Edit %1" if entry is not None else "New %1"
+        self.setWindowTitle(fill(_tr(title), _tr(self.noun)))
         self.form = QFormLayout()
         self.fields: dict[str, QWidget] = {}
         self.error = QLabel()
@@ -153,10 +160,10 @@ class EntryDialog(QDialog):
 
     def add(self, field: str, widget: QWidget, label: str | None = None) -> None:
         self.fields[field] = widget
-        self.form.addRow(label or LABELS.get(field, field), widget)
+        self.form.addRow(label or _tr(LABELS.get(field, field)), widget)
 
     def finish_form(self) -> None:
-        self.form.insertRow(0, "Id", self.id_label)
+        self.form.insertRow(0, _tr("Id"), self.id_label)
         self.resize(560, self.sizeHint().height())
         self.revalidate()
 
@@ -180,7 +187,7 @@ class EntryDialog(QDialog):
         catalog = self.catalog()
         raw = self.raw()
         raw["id"] = self.entry_id(raw)
-        self.id_label.setText(raw["id"] + ("" if self.entry is not None else "  (new)"))
+        self.id_label.setText(raw["id"] + ("" if self.entry is not None else _tr("  (new)")))
         entity = entry_from_raw(catalog, self.section, raw)
         edit = put_entry(catalog, entity)
         check_edit(catalog, apply_edit(catalog, edit), edit)

@@ -16,6 +16,12 @@ from PySide6.QtWidgets import (
 
 from ..domain.catalog_edits import EditRefused
 from ..domain.models import Catalog
+from .i18n import tr
+
+
+def _tr(text: str) -> str:
+    return tr("Edit", text)
+
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's own stable id (a cast member's)
 
@@ -37,10 +43,10 @@ class RowsTable(QWidget):
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
         buttons = QHBoxLayout()
         for label, slot in (
-            ("Add", self.add_empty),
-            ("Remove", self.remove_current),
-            ("Up", lambda: self.move(-1)),
-            ("Down", lambda: self.move(1)),
+            (_tr("Add"), self.add_empty),
+            (_tr("Remove"), self.remove_current),
+            (_tr("Up"), lambda: self.move(-1)),
+            (_tr("Down"), lambda: self.move(1)),
         ):
             button = QPushButton(label)
             button.setObjectName(f"rows{label}")

@@ -11,6 +11,11 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QListWidget, QListWidgetItem
 from ..domain.models import Song
 from .edit_form import EntryDialog, lines, number_or_text
 from .edit_rows import RowsTable, person_id
+from .i18n import tr
+
+
+def _tr(text: str) -> str:
+    return tr("Edit", text)
 
 
 class SongDialog(EntryDialog):
@@ -24,7 +29,7 @@ class SongDialog(EntryDialog):
         self.title = self.line("title", s.title if s else "")
         self.original = self.line("title_original", s.title_original if s else "")
         self.aliases = self.text_box("aliases", "\n".join(s.aliases) if s else "")
-        self.aliases.setPlaceholderText("One spelling per line")
+        self.aliases.setPlaceholderText(_tr("One spelling per line"))
         self.drama = QComboBox()
         self.drama.setObjectName("drama")
         self.drama.addItem("— not from a drama —", None)
@@ -39,13 +44,13 @@ class SongDialog(EntryDialog):
         )
         order = s.ost_order if s else self._next_order(wanted)
         self.order = self.line("ost_order", str(order))
-        self.performers = RowsTable(["Person", "Group (optional)"])
+        self.performers = RowsTable([_tr("Person"), _tr("Group (optional)")])
         for credit in s.performers if s else ():
             group = catalog.person_name(credit.group) if credit.group else ""
             self.performers.add_row([catalog.person_name(credit.person), group])
         self.performers.changed.connect(self.revalidate)
         self.add("performers", self.performers)
-        self.sung_by_cast = QCheckBox("Sung by the drama’s cast")
+        self.sung_by_cast = QCheckBox(_tr("Sung by the drama’s cast"))
         self.sung_by_cast.setChecked(bool(s and s.sung_by_cast))
         self.sung_by_cast.toggled.connect(self.revalidate)
         self.add("sung_by_cast", self.sung_by_cast, "")
@@ -54,7 +59,7 @@ class SongDialog(EntryDialog):
         self.characters.setMaximumHeight(110)
         self.characters.itemChanged.connect(lambda _item: self.revalidate())
         self.add("characters", self.characters)
-        self.scenes = RowsTable(["Episode", "Scene", "Spoiler"], checkable=2)
+        self.scenes = RowsTable([_tr("Episode"), _tr("Scene"), _tr("Spoiler")], checkable=2)
         for scene in s.scenes if s else ():
             episode = "" if scene.episode is None else str(scene.episode)
             self.scenes.add_row([episode, scene.note, "1" if scene.spoiler else ""])
@@ -63,7 +68,7 @@ class SongDialog(EntryDialog):
         self.excerpt = self.text_box("lyrics_excerpt", s.lyrics_excerpt if s else "")
         self.sound = self.text_box("musical_character", s.musical_character if s else "")
         self.commentary = self.text_box("commentary", "\n\n".join(s.commentary) if s else "", 90)
-        self.commentary.setPlaceholderText("Paragraphs separated by an empty line")
+        self.commentary.setPlaceholderText(_tr("Paragraphs separated by an empty line"))
         self._fill_characters(set(s.characters) if s else set())
         self.finish_form()
 

@@ -23,7 +23,13 @@ from .edit_drama import DramaDialog
 from .edit_person import PersonDialog
 from .edit_song import SongDialog
 from .edit_updates import ViewPatcher
+from .i18n import fill, tr, tr_count
 from .personal_ui import PersonalUi
+
+
+def _tr(text: str) -> str:
+    return tr("Edit", text)
+
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -53,7 +59,7 @@ class EditingUi:
         self._add("delete", "&Delete this entry…", self.delete_current)
         self._add("merge", "&Merge this entry into…", self.merge_current)
         self._add("new-drama", "New &drama…", lambda: self.new("dramas"))
-        self._add("new-song", "New &song…", lambda: self.new("songs"))
+        self._add("new-song", "New &song…", lambda: self.new("songs"), "Ctrl+N")
         self._add("new-person", "New &person or group…", lambda: self.new("people"))
         self.personal = PersonalUi(window, self.history)
         self._install_menus()
@@ -93,8 +99,11 @@ class EditingUi:
             ("redo", self.history.redo_label()),
         ):
             action = self.actions[key]
-            word = "&Undo" if key == "undo" else "&Redo"
-            action.setText(f"{word} {label}" if label else word)
+            word = tr("Menus", "&Undo" if key == "undo" else "&Redo")
+            # The label is the edit's own words ("Edit song “Title”"); a catalogue may
+            # leave it out ("%1") and keep it in the tooltip, which always has it.
+            action.setText(fill(tr("Menus", "%1 %2"), word, label) if label else word)
+            action.setToolTip(label or word.replace("&", ""))
             action.setEnabled(bool(label))
 
     def extend_row_menu(self, menu: QMenu, song_id: str) -> None:
@@ -103,12 +112,13 @@ class EditingUi:
         if song is None:
             return
         menu.addSeparator()
-        heart = "Remove from favourites" if self.personal.is_favourite(song_id) else "Favourite"
+        favourite = self.personal.is_favourite(song_id)
+        heart = _tr("Remove from favourites") if favourite else _tr("Favourite")
         menu.addAction(heart, lambda: self.personal.toggle(song_id))
-        menu.addAction("Edit song…", lambda: self.edit("songs", song_id))
-        menu.addAction("New song in this drama…", lambda: self.new("songs", drama=song.drama))
-        menu.addAction("Merge song into…", lambda: self.merge("songs", song_id))
-        menu.addAction("Delete song…", lambda: self.delete("songs", song_id))
+        menu.addAction(_tr("Edit song…"), lambda: self.edit("songs", song_id))
+        menu.addAction(_tr("New song in this drama…"), lambda: self.new("songs", drama=song.drama))
+        menu.addAction(_tr("Merge song into…"), lambda: self.merge("songs", song_id))
+        menu.addAction(_tr("Delete song…"), lambda: self.delete("songs", song_id))
 
     # --- views ------------------------------------------------------------------------------
 
@@ -156,7 +166,7 @@ class EditingUi:
     def edit_current(self) -> None:
         target = self.current()
         if target is None:
-            self.window.show_status("Open a song, drama or person page to edit it.")
+            self.window.show_status(_tr("Open a song, drama or person page to edit it."))
             return
         self.edit(*target)
 
@@ -240,12 +250,12 @@ class EditingUi:
             candidates = [d for d in entries.values() if d.id != ident]
         labels = [f"{getattr(e, 'title', None) or e.name} · {e.id}" for e in candidates]
         if not labels:
-            self.window.show_status("There is nothing to merge this entry into.")
+            self.window.show_status(_tr("There is nothing to merge this entry into."))
             return None
         text, ok = QInputDialog.getItem(
             self.window,
-            "Merge",
-            "Keep this one (the other’s names become its aliases):",
+            _tr("Merge"),
+            _tr("Keep this one (the other’s names become its aliases):"),
             labels,
             0,
             False,
@@ -270,22 +280,29 @@ class EditingUi:
 
 def delete_summary(catalog, section: str, ident: str) -> str:
     """What goes with the entry and what stays, in the words of the confirmation."""
-    kept = "Audio files, saved lyrics, notes and plays are kept, and come back with Undo (Ctrl+Z)."
+    kept = _tr(
+        "Audio files, saved lyrics, notes and plays are kept, and come back with Undo (Ctrl+Z)."
+    )
     if section == "dramas":
         songs = catalog.songs_of_drama(ident)
         names = ", ".join(s.title for s in songs[:5]) + ("…" if len(songs) > 5 else "")
-        goes = f"Its {len(songs)} song{'s' if len(songs) != 1 else ''} go with it" + (
-            f" ({names})." if songs else "."
-        )
-        return f"Delete the drama “{catalog.dramas[ident].title}”?\n\n{goes}\n{kept}"
+        count = tr_count("Edit", len(songs), "its %n song", "its %n songs")
+        goes = fill(_tr("%1 go with it (%2).") if songs else _tr("%1 go with it."), count, names)
+        question = fill(_tr("Delete the drama “%1”?"), catalog.dramas[ident].title)
+        return f"{question}\n\n{goes[0].upper()}{goes[1:]}\n{kept}"
     if section == "songs":
-        return f"Delete the song “{catalog.songs[ident].title}”?\n\n{kept}"
+        return f"{fill(_tr('Delete the song “%1”?'), catalog.songs[ident].title)}\n\n{kept}"
     person = catalog.people[ident]
     credited = sum(
         1 for s in catalog.songs.values() if any(ident in (c.person, c.group) for c in s.performers)
     )
     cast = sum(1 for d in catalog.dramas.values() if any(m.actor == ident for m in d.cast))
-    return (
-        f"Delete “{person.name}”?\n\nTheir credit on {credited} song(s) and place in the cast of"
-        f" {cast} drama(s) go with them; the songs and dramas stay.\n{kept}"
+    goes = fill(
+        _tr(
+            "Their credit on %1 and place in the cast of %2 go with them;"
+            " the songs and dramas stay."
+        ),
+        tr_count("Edit", credited, "%n song", "%n songs"),
+        tr_count("Edit", cast, "%n drama", "%n dramas"),
     )
+    return f"{fill(_tr('Delete “%1”?'), person.name)}\n\n{goes}\n{kept}"

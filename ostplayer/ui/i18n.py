@@ -14,6 +14,7 @@ with an English text is translated too as soon as the catalogue has it.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -23,11 +24,39 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 from ..paths import resource_path
 from ..services.settings import Keys, Settings
 
-__all__ = ["LANGUAGES", "TsTranslator", "choose_language", "install_translator"]
+__all__ = [
+    "LANGUAGES",
+    "TsTranslator",
+    "choose_language",
+    "fill",
+    "install_translator",
+    "tr",
+    "tr_count",
+]
 
 #: Language code -> its own name (as the Language menu shows it).
 LANGUAGES = {"en": "English", "ko": "한국어"}
 MENU_CONTEXT = "Menus"
+
+
+def tr(context: str, text: str) -> str:
+    """``text`` in the interface's language (``context`` as in the ``.ts`` catalogue)."""
+    return QCoreApplication.translate(context, text)
+
+
+def tr_count(context: str, n: int, one: str, many: str) -> str:
+    """A count in words, in the right number: ``tr_count(c, 1, "%n song", "%n songs")``.
+
+    The two English forms are two catalogue entries (Korean has one form for both); ``%n``
+    becomes ``n`` with thousands separators, so "1 lines" never shows.
+    """
+    return tr(context, one if n == 1 else many).replace("%n", f"{n:,}")
+
+
+def fill(template: str, *values: str) -> str:
+    """``%1``, ``%2``… in a translated template replaced in one pass, so a value that itself
+    contains "%2" (a song title) is left as it is."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)
 
 
 def choose_language(settings: Settings) -> str:

@@ -37,7 +37,13 @@ from ostplayer.domain.lyrics import Lyrics, parse_lyrics
 from ostplayer.domain.tap_sync import TapSyncSession
 from ostplayer.services.lyrics_file_access import LyricsFileAccess, LyricsFileError
 
+from .i18n import fill, tr, tr_count
 from .tap_sync_page import NUDGE_MS, STEP_BACK_REWIND_MS, TapSyncPage
+
+
+def _tr(text: str) -> str:
+    return tr("LyricsEditor", text)
+
 
 __all__ = ["NUDGE_MS", "STEP_BACK_REWIND_MS", "LyricsEditorDialog"]
 
@@ -170,10 +176,11 @@ class LyricsEditorDialog(QDialog):
     def _update_text_status(self) -> None:
         lyrics = parse_lyrics(self._text.toPlainText())
         if lyrics.is_empty:
-            self._text_status.setText("No lyrics")
+            self._text_status.setText(_tr("No lyrics"))
         else:
-            kind = "Synced (LRC)" if lyrics.synced else "Plain lyrics, not synced"
-            self._text_status.setText(f"{kind}, {lyrics.line_count} lines")
+            kind = _tr("Synced (LRC)") if lyrics.synced else _tr("Plain lyrics, not synced")
+            count = tr_count("LyricsView", lyrics.line_count, "%n line", "%n lines")
+            self._text_status.setText(f"{kind}, {count}")
 
     def _choose_import(self) -> None:
         start = str(Path(self._export_target).parent) if self._export_target else ""
@@ -237,9 +244,14 @@ class LyricsEditorDialog(QDialog):
             and text == self._sync_page.text
             and 0 < session.current < len(session)
             and not self._confirm(
-                "Not all lines are synced",
-                f"{len(session) - session.current} lines have no time yet; they will show "
-                "together with the last synced line. Save anyway?",
+                _tr("Not all lines are synced"),
+                fill(
+                    _tr(
+                        "%1 without a time yet will show together with the last synced line."
+                        " Save anyway?"
+                    ),
+                    tr_count("LyricsView", len(session) - session.current, "%n line", "%n lines"),
+                ),
             )
         ):
             return

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -25,7 +25,6 @@ from ostplayer.domain.lyrics_encoding import (
     AUTO,
     ENCODING_CHOICES,
     LOW_CONFIDENCE,
-    describe_reading,
 )
 
 __all__ = ["ElidedLabel", "EncodingRow", "make_button", "make_row", "origin_text"]
@@ -34,18 +33,39 @@ AUTOMATIC = "Automatic"  # the menu's name for detection (AUTO)
 _FILES = (LyricsOrigin.SIDECAR_LRC, LyricsOrigin.SIDECAR_TXT)
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LyricsView", text)
+
+
 def origin_text(found: FoundLyrics) -> str:
-    """Header line saying where the lyrics come from."""
+    """Header line saying where the lyrics come from (the path or source as it is)."""
     origin = found.origin
     if origin is LyricsOrigin.LIBRARY:
-        return "Lyrics saved in your library"
+        return _tr("Lyrics saved in your library")
     if origin in (LyricsOrigin.SIDECAR_LRC, LyricsOrigin.SIDECAR_TXT):
-        return f"From the file {found.detail}"
+        return _tr("From the file %1").replace("%1", found.detail)
     if origin is LyricsOrigin.EMBEDDED:
-        return f"Embedded in the audio file ({found.detail})"
+        return _tr("Embedded in the audio file (%1)").replace("%1", found.detail)
     if origin is LyricsOrigin.ONLINE:
-        return f"Lyrics from {found.detail}"  # "LRCLIB #123, 2026-12-02"
-    return "Catalog excerpt (may be incomplete)"
+        return _tr("Lyrics from %1").replace("%1", found.detail)  # "LRCLIB #123, 2026-12-02"
+    return _tr("Catalog excerpt (may be incomplete)")
+
+
+def reading_text(
+    encoding: str, confidence: float | None, *, chosen: bool = False, can_choose: bool = True
+) -> str:
+    """ "Read as CP949 (not sure) — Encoding ▸ to change", in the interface's language."""
+    if chosen:
+        text = _tr("Read as %1 (your choice)")
+    elif confidence is not None and confidence < LOW_CONFIDENCE:
+        text = _tr(
+            "Read as %1 (not sure) — Encoding ▸ to change"
+            if can_choose
+            else "Read as %1 (not sure)"
+        )
+    else:
+        text = _tr("Read as %1")
+    return text.replace("%1", encoding)
 
 
 class ElidedLabel(QLabel):
@@ -114,11 +134,11 @@ class EncodingRow(QWidget):
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.menu = QMenu("Encoding", self)
+        self.menu = QMenu(_tr("Encoding"), self)
         group = QActionGroup(self)
         self._actions: dict[str, QAction] = {}
         for name in ENCODING_CHOICES:
-            action = self.menu.addAction(AUTOMATIC if name == AUTO else name)
+            action = self.menu.addAction(_tr(AUTOMATIC) if name == AUTO else name)
             action.setCheckable(True)
             group.addAction(action)
             action.triggered.connect(lambda _checked=False, n=name: self.chosen.emit(n))
@@ -126,8 +146,8 @@ class EncodingRow(QWidget):
             if name == AUTO:
                 self.menu.addSeparator()
         self.button = QToolButton()
-        self.button.setText("Encoding \u25b8")
-        self.button.setToolTip("Read the lyrics file again in another encoding")
+        self.button.setText(_tr("Encoding \u25b8"))
+        self.button.setToolTip(_tr("Read the lyrics file again in another encoding"))
         self.button.setMenu(self.menu)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
@@ -147,7 +167,7 @@ class EncodingRow(QWidget):
             self.setVisible(False)
             return
         self.label.setText(
-            describe_reading(
+            reading_text(
                 found.encoding, found.confidence, chosen=chosen is not None, can_choose=from_file
             )
         )

@@ -34,6 +34,7 @@ from ..services.library_service import LibraryService
 from ..services.lyrics_service import LyricsResult, LyricsService
 from ..services.playback_session import PlaybackSession
 from ..services.settings import Keys, Settings
+from .i18n import fill, tr
 from .lyrics_header import EncodingRow
 from .lyrics_view import LyricsView
 
@@ -136,11 +137,12 @@ class LyricsPanel(QObject):
         result = self.lyrics.cached(song_id)
         if result is None:
             self.lyrics.request(song_id)
-            return "Looking for lyrics…"
+            return tr("LyricsView", "Looking for lyrics…")
         if result.found is None:
-            return "No lyrics yet."
-        kind = "synced" if result.found.lyrics.synced else "not synced"
-        return f"Lyrics from {ORIGIN_LABELS[result.found.origin]} ({kind})."
+            return tr("LyricsView", "No lyrics yet.")
+        kind = tr("LyricsView", "synced" if result.found.lyrics.synced else "not synced")
+        where = tr("LyricsView", ORIGIN_LABELS[result.found.origin])
+        return fill(tr("LyricsView", "Lyrics from %1 (%2)."), where, kind)
 
     def show_song(self, song_id: str) -> None:
         song = self.library.catalog.songs.get(song_id)

@@ -33,4 +33,17 @@ def stage_palette(palette: QPalette, background: QColor, text: QColor) -> QPalet
         (QPalette.ColorRole.Button, background.lighter(135)),
     ):
         own.setColor(role, color)
+    # Disabled controls (Reset at "On time") must still look disabled on the stage: the
+    # text halfway to the background, as the window's palette does it.
+    faded = QColor(
+        (text.red() + background.red()) // 2,
+        (text.green() + background.green()) // 2,
+        (text.blue() + background.blue()) // 2,
+    )
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        own.setColor(QPalette.ColorGroup.Disabled, role, faded)
     return own

@@ -6,28 +6,21 @@ footer with the offset control. Synced lyrics are padded by half a viewport so t
 first and last lines can be centred; plain lyrics read like a page, from the top, and
 are never scrolled by the view.
 
+Following and its smooth scroll live in :mod:`~ostplayer.ui.lyrics_follow_scroll`, the
+timing control in :mod:`~ostplayer.ui.lyrics_offset`, the painting in
+:mod:`~ostplayer.ui.lyrics_document`, the header pieces in :mod:`~ostplayer.ui.lyrics_header`.
+
 Performance: the lead calls :meth:`LyricsView.set_position` every 16-30 ms. When the
 group has not changed that is one bisect and a comparison. A group change moves the
 highlight, dims the group just sung, sets the new one larger, and starts one scroll.
 Showing lyrics builds one document, so 5,000 lines appear in a fraction of a second.
 
 Safety: lyric text (file content) goes in as plain text; title and source are PlainText.
-Following: our scrolling (``setValue``) never emits ``actionTriggered``, the user's wheel,
-keys and drags do; that pauses following for ``follow_resume_ms`` (Spotify's behaviour).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEasingCurve,
-    QEvent,
-    QObject,
-    Qt,
-    QTimeLine,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QLabel,
@@ -41,10 +34,12 @@ from ostplayer.domain.lyrics import Lyrics
 from ostplayer.domain.lyrics_follow import LyricsFollower
 
 from .lyrics_document import PAGE_MARGIN, LyricsDocumentView
+from .lyrics_follow_scroll import FollowScroller
 from .lyrics_group import LyricsColors, blend
 from .lyrics_header import ElidedLabel, origin_text
 from .lyrics_header import make_button as _button
 from .lyrics_header import make_row as _row
+from .lyrics_offset import OffsetControl
 from .lyrics_stage import STAGE_ACCENT, stage_colors, stage_palette
 
 __all__ = ["LyricsView"]
@@ -52,14 +47,6 @@ __all__ = ["LyricsView"]
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("LyricsView", text)
-
-
-OFFSET_STEP_MS = 100
-
-
-# 60 frames a second while a line change scrolls (350 ms), nothing in between: the stage
-# moves smoothly and the CPU idles between lines (benchmarks/bench_lyrics_stage.py).
-SCROLL_FRAME_MS = 16
 
 
 class LyricsView(QWidget):
@@ -79,11 +66,9 @@ class LyricsView(QWidget):
         scroll_duration_ms: int = 350,
     ) -> None:
         super().__init__(parent)
-        self.scroll_duration_ms = scroll_duration_ms
         self._follow = LyricsFollower()
         self._romanized = False
         self._large = False
-        self._following = True
         self.accent_name = "#3daee9"
         self._colors: LyricsColors | None = None
         self._cover_color: QColor | None = None
@@ -100,17 +85,15 @@ class LyricsView(QWidget):
         self._doc.group_clicked.connect(self._group_clicked)
         self._doc.viewport().installEventFilter(self)
         self._doc.viewport().setMouseTracking(True)
-        bar = self._doc.verticalScrollBar()
-        bar.actionTriggered.connect(self._user_scrolled)
-        bar.rangeChanged.connect(self._recenter)
-        self._anim = QTimeLine(self.scroll_duration_ms, self)
-        self._anim.setUpdateInterval(SCROLL_FRAME_MS)
-        self._anim.setEasingCurve(QEasingCurve(QEasingCurve.Type.OutCubic))
-        self._anim.frameChanged.connect(bar.setValue)
-        self._resume_timer = QTimer(self)
-        self._resume_timer.setSingleShot(True)
-        self._resume_timer.setInterval(follow_resume_ms)
-        self._resume_timer.timeout.connect(self._resume_following)
+        self._scroller = FollowScroller(
+            self._doc.verticalScrollBar(),
+            self._target_value,
+            self._synced,
+            self.isVisible,
+            resume_ms=follow_resume_ms,
+            duration_ms=scroll_duration_ms,
+            parent=self,
+        )
 
         # The empty state sits at the top, where plain lyrics would start.
         empty = QWidget()
@@ -127,28 +110,8 @@ class LyricsView(QWidget):
         self._stack.addWidget(empty)
         self._stack.addWidget(self._doc)
 
-        step = OFFSET_STEP_MS
-        self._offset_label = QLabel()
-        self._offset_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("0.0 s earlier"))
-        self._offset_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        reset_tip = "Back to the timing in the lyrics file"
-        self._reset = _button(_tr("Reset"), reset_tip, lambda: self._user_offset(0), True)
-        self._offset_box = _row(
-            _button(
-                _tr("Earlier"),
-                "Show the lyrics 0.1 s earlier (they lag behind the singing)",
-                lambda: self._user_offset(self._offset + step),
-                True,
-            ),
-            self._offset_label,
-            _button(
-                _tr("Later"),
-                "Show the lyrics 0.1 s later (they run ahead of the singing)",
-                lambda: self._user_offset(self._offset - step),
-                True,
-            ),
-            self._reset,
-        )
+        self._offset_box = OffsetControl()
+        self._offset_box.requested.connect(self._user_offset)
         edit_tip = _tr("Edit, import or sync these lyrics")
         edit = _button(_tr("Edit…"), edit_tip, self.edit_requested)
         self._footer = _row((edit, 0), (QWidget(), 1), self._offset_box)
@@ -197,15 +160,23 @@ class LyricsView(QWidget):
 
     @property
     def is_following(self) -> bool:
-        return self._following
+        return self._scroller.following
 
     @property
     def follow_resume_ms(self) -> int:
-        return self._resume_timer.interval()
+        return self._scroller.resume_ms
 
     @follow_resume_ms.setter
     def follow_resume_ms(self, ms: int) -> None:
-        self._resume_timer.setInterval(max(0, int(ms)))
+        self._scroller.resume_ms = ms
+
+    @property
+    def scroll_duration_ms(self) -> int:
+        return self._scroller.duration_ms
+
+    @scroll_duration_ms.setter
+    def scroll_duration_ms(self, ms: int) -> None:
+        self._scroller.duration_ms = int(ms)
 
     @property
     def text_view(self) -> LyricsDocumentView:
@@ -214,9 +185,7 @@ class LyricsView(QWidget):
 
     def set_lyrics(self, found: FoundLyrics | None, song_title: str = "") -> None:
         """Show ``found`` (None: the empty state). Resets the offset to 0."""
-        self._anim.stop()
-        self._resume_timer.stop()
-        self._following = True
+        self._scroller.reset()
         self._empty_label.setText(_tr("No lyrics yet"))
         self._title.setText(song_title)
         self._title.setVisible(bool(song_title))
@@ -300,7 +269,7 @@ class LyricsView(QWidget):
         self._doc.set_current(self._current)
         if self._synced():
             self._doc.update_words(self._follow.word_position())
-            self._recenter_later()
+            self._scroller.recenter_later()
         else:
             bar.setValue(round(fraction * bar.maximum()))
 
@@ -308,8 +277,8 @@ class LyricsView(QWidget):
 
     def _set_current(self, index: int, *, animate: bool) -> None:
         self._doc.set_current(index)
-        if self._following:
-            self._scroll_to_current(animate)
+        if self._scroller.following:
+            self._scroller.scroll(animate)
 
     def _target_value(self) -> int:
         bar = self._doc.verticalScrollBar()
@@ -322,53 +291,16 @@ class LyricsView(QWidget):
     def _synced(self) -> bool:
         return self._lyrics is not None and self._lyrics.synced
 
-    def _scroll_to_current(self, animate: bool) -> None:
-        # Plain lyrics have no current line: the reader owns the scrollbar, so a resize
-        # or the end of the follow pause must not send them back to the top.
-        if not self._synced():
-            return
-        bar = self._doc.verticalScrollBar()
-        target = self._target_value()
-        self._anim.stop()
-        if not animate or not self.isVisible() or self.scroll_duration_ms <= 0:
-            bar.setValue(target)
-        elif target != bar.value():
-            self._anim.setDuration(self.scroll_duration_ms)
-            self._anim.setFrameRange(bar.value(), target)
-            self._anim.start()
-
-    def _recenter(self, *_: object) -> None:
-        # Layout changed (resize, romanization, large type): keep the current line centred.
-        if self._following:
-            animating = self._anim.state() == QTimeLine.State.Running
-            self._scroll_to_current(animate=animating)
-
-    def _recenter_later(self) -> None:
-        QTimer.singleShot(0, self._recenter)
-
-    def _user_scrolled(self, _action: int) -> None:
-        self._anim.stop()
-        self._following = False
-        self._resume_timer.start()
-
-    def _resume_following(self) -> None:
-        if self._doc.verticalScrollBar().isSliderDown():
-            self._resume_timer.start()  # still holding the scrollbar
-            return
-        self._following = True
-        self._scroll_to_current(animate=True)
-
     def _group_clicked(self, index: int) -> None:
         lyrics = self._lyrics
         if lyrics is None or not lyrics.synced:
             return
         ms = self._follow.time_of(index)
-        self._resume_timer.stop()
-        self._following = True
+        self._scroller.follow_now()
         self.seek_requested.emit(ms)
         # Highlight at once; the player's next position confirms it.
         self.set_position(ms)
-        self._scroll_to_current(animate=True)  # also when it was already the current group
+        self._scroller.scroll(animate=True)  # also when it was already the current group
 
     def _user_offset(self, ms: int) -> None:
         if ms != self._offset:
@@ -376,14 +308,7 @@ class LyricsView(QWidget):
             self.offset_changed.emit(self._offset)
 
     def _update_offset_label(self) -> None:
-        ms = self._offset
-        text = (
-            _tr("On time")
-            if ms == 0
-            else f"{abs(ms) / 1000:.1f} s {'earlier' if ms > 0 else 'later'}"
-        )
-        self._offset_label.setText(text)
-        self._reset.setEnabled(ms != 0)
+        self._offset_box.show_offset(self._offset)
 
     def _update_padding(self) -> None:
         self._doc.set_padding(self._doc.viewport().height() // 2)
@@ -402,7 +327,7 @@ class LyricsView(QWidget):
 
     def showEvent(self, event: QEvent) -> None:
         super().showEvent(event)
-        self._recenter_later()
+        self._scroller.recenter_later()
         self.visibility_changed.emit(True)
 
     def hideEvent(self, event: QEvent) -> None:

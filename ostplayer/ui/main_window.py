@@ -11,7 +11,6 @@ the library service's, and each part listens to them itself.
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.settings import Keys, Settings
+from . import window_links
 
 if TYPE_CHECKING:
     from ..domain.changes import LibraryChange
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         from .search_service import SearchService
         from .song_actions import SongActions
         from .transport import TransportBar
+        from .window_focus import set_tab_order
         from .window_layout import build_layout
         from .window_menus import install_menus
         from .window_state import restore_window_state
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         # Left/Right on a drama row keep collapsing/expanding it instead of seeking.
         self.browser.tree.installEventFilter(TreeKeyFilter(self.browser.tree, self.model))
         self._connect()
+        set_tab_order(self)  # search → browser → page → lyrics → transport, as they read
         restore_window_state(self)
         self._offer_review(len(ctx.scan.review))
         session.set_continuation(self.model.songs_after, self.model.songs_before)
@@ -231,43 +233,10 @@ class MainWindow(QMainWindow):
         self.show_status(f"Queued “{self.library.title(song_id)}”.")
 
     def _show_row_menu(self, pos) -> None:
-        from .menus import row_menu
-
-        tree = self.browser.tree
-        song = self.model.song_at(tree.indexAt(pos))
-        if song is None:
-            return
-        menu = row_menu(
-            tree,
-            song.id,
-            self.library.audio_state(song.id),
-            bool(self.library.audio_path(song.id)),
-            self.session.available,
-            self._row_commands,
-        )
-        self.editing.extend_row_menu(menu, song.id)
-        menu.exec(tree.viewport().mapToGlobal(pos))
-        menu.deleteLater()
+        window_links.show_row_menu(self, pos)
 
     def _on_link(self, kind: str, ident: str) -> None:
-        if kind.startswith("action/"):
-            name = kind.partition("/")[2]
-            handlers = {
-                "link": self.actions_.choose_and_link,
-                "unlink": self.actions_.unlink,
-                "show": self.actions_.show_in_folder,
-                "play": lambda sid: self.play_songs(sid, self._context_list(sid)),
-                "lyrics": self.edit_lyrics,
-            }
-            if name in handlers:
-                handlers[name](ident)
-            return
-        if kind == "song" and self.browser.select_song(ident):
-            return
-        if kind == "drama" and self.model.grouping.value == "drama":
-            if self.browser.select_group(ident):
-                return
-        self.reading.show(kind, ident)
+        window_links.follow_page_link(self, kind, ident)
 
     def _context_list(self, song_id: str) -> list[str]:
         index = self.model.find_song(song_id)
@@ -281,22 +250,13 @@ class MainWindow(QMainWindow):
             self.show_status("Select a song first, then link the audio file you own.")
 
     def _on_page_drop(self, path: str) -> None:
-        kind, ident = self.reading.current
-        if kind == "song" and not os.path.isdir(path):
-            self.actions_.link(ident, path)
-        else:
-            self.scan_ui.scan_dropped([path])
+        window_links.drop_on_page(self, path)
 
     def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
+        window_links.accept_local_drag(event)
 
     def dropEvent(self, event) -> None:
-        """Folders or files dropped anywhere but on a song: scanned, as Add music folder."""
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.scan_ui.scan_dropped(paths)
+        window_links.drop_on_window(self, event)
 
     def _on_library_changed(self, change: LibraryChange) -> None:
         if change.catalog_changed and self.editing.patch_views(change):
@@ -313,11 +273,17 @@ class MainWindow(QMainWindow):
                 self.reading.home()
         else:
             self.model.refresh_songs(change.personal | change.played)
-            if any(
-                self.library.saved_lyrics(s) != self._lyrics_seen.get(s) for s in change.personal
-            ):
-                self._lyrics_seen = self.library.saved_lyrics_by_song()
-                self.search.set_catalog(self.library.catalog)  # saved lyrics are searched too
+            saved = {s: self.library.saved_lyrics(s) for s in change.personal}
+            edited = [s for s, text in saved.items() if text != self._lyrics_seen.get(s)]
+            if edited:
+                # Saved lyrics are searched too: those songs' words are patched into the
+                # index, not rebuilt (seconds of a thread competing with the typing).
+                for s in edited:
+                    if saved[s]:
+                        self._lyrics_seen[s] = saved[s]
+                    else:
+                        self._lyrics_seen.pop(s, None)
+                self.search.patch(self.library.catalog, self.model.positions_of(edited))
 
     def _on_now_playing(self, song_id: str) -> None:
         self.resume_banner.hide()  # anything playing answers the resume offer
@@ -351,6 +317,7 @@ class MainWindow(QMainWindow):
         self.page_view.setVisible(not on)
         self.lyrics.view.setVisible(on or self.menu_actions["lyrics"].isChecked())
         self.lyrics.view.set_large(on)
+        self.lyrics_area_margins(on)  # the stage reaches the edges; no strip of window grey
         self.menu_actions.set_checked_quietly("lyrics-mode", on)
         # A real full screen: the stage fills the display, the menu bar steps aside too.
         self.menuBar().setVisible(not on)

@@ -21,8 +21,13 @@ from PySide6.QtWidgets import (
 
 from ..domain.lyrics_choice import Choice, Scored
 from ..services.online_lyrics import OnlineLyricsService
+from .i18n import fill, tr, tr_count
 
 __all__ = ["SearchDialog"]
+
+
+def _tr(text: str) -> str:
+    return tr("OnlineLyrics", text)
 
 
 def _clock(seconds: float | None) -> str:
@@ -45,7 +50,7 @@ class SearchDialog(QDialog):
     def __init__(self, service: OnlineLyricsService, song_id: str, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("onlineLyricsSearch")
-        self.setWindowTitle("Search lyrics online")
+        self.setWindowTitle(_tr("Search lyrics online"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.service = service
         self.song_id = song_id
@@ -56,13 +61,13 @@ class SearchDialog(QDialog):
         self.artist = QLineEdit(catalog.performer_names(song))
         self.album = QLineEdit(drama.title if drama else "")
         form = QFormLayout()
-        form.addRow("Title", self.track)
-        form.addRow("Artist", self.artist)
-        form.addRow("Album (drama)", self.album)
-        self.search_button = QPushButton("Search")
+        form.addRow(_tr("Title"), self.track)
+        form.addRow(_tr("Artist"), self.artist)
+        form.addRow(_tr("Album (drama)"), self.album)
+        self.search_button = QPushButton(_tr("Search"))
         self.search_button.setObjectName("onlineLyricsSearchButton")
         self.search_button.clicked.connect(self.search)
-        self.status = QLabel(f"Asks {service.server} for these words.")
+        self.status = QLabel(fill(_tr("Asks %1 for these words."), service.server))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.results = QListWidget()
         self.results.setObjectName("onlineLyricsResults")
@@ -93,9 +98,9 @@ class SearchDialog(QDialog):
             self.song_id, self.track.text(), self.artist.text(), self.album.text()
         )
         if task is None:
-            self.status.setText("Online lyrics are off (Lyrics ▸ Online lyrics).")
+            self.status.setText(_tr("Online lyrics are off (Lyrics ▸ Online lyrics)."))
             return
-        self.status.setText("Searching…")
+        self.status.setText(_tr("Searching…"))
         self.search_button.setEnabled(False)
 
     def _on_results(self, song_id: str, choice: Choice) -> None:
@@ -110,14 +115,18 @@ class SearchDialog(QDialog):
                 item.setForeground(self.palette().placeholderText())
             self.results.addItem(item)
         n = len(choice.scored)
-        self.status.setText(f"{n} record{'s' if n != 1 else ''} found." if n else "Nothing found.")
+        self.status.setText(
+            tr_count("OnlineLyrics", n, "%n record found.", "%n records found.")
+            if n
+            else _tr("Nothing found.")
+        )
         if n:
             self.results.setCurrentRow(0)
 
     def _on_failed(self, song_id: str, message: str) -> None:
         if song_id == self.song_id:
             self.search_button.setEnabled(True)
-            self.status.setText(f"The search failed: {message}")
+            self.status.setText(fill(_tr("The search failed: %1"), message))
 
     def _selected(self) -> Scored | None:
         item = self.results.currentItem()
@@ -126,7 +135,7 @@ class SearchDialog(QDialog):
     def _preview(self, *_: object) -> None:
         s = self._selected()
         c = s.candidate if s is not None else None
-        text = (c.synced or c.plain or "(instrumental)") if c is not None else ""
+        text = (c.synced or c.plain or _tr("(instrumental)")) if c is not None else ""
         self.preview.setPlainText(text)
         self.apply_button.setEnabled(c is not None and c.has_lyrics)
 

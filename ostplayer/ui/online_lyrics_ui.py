@@ -27,12 +27,17 @@ from ..domain.lyrics_lookup import PublishRequest
 from ..services.online_lyrics import BulkReport, OnlineLyricsService
 from ..services.settings import Keys
 from .banner import Banner
+from .i18n import fill, tr, tr_count
 from .task_progress import TaskProgress
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 __all__ = ["OnlineLyricsUi", "install_online_lyrics"]
+
+
+def _tr(text: str) -> str:
+    return tr("OnlineLyrics", text)
 
 
 class StatusRow(QWidget):
@@ -50,10 +55,10 @@ class StatusRow(QWidget):
         row.setContentsMargins(12, 0, 12, 0)
         row.addWidget(self.label, 1)
         for key, text in (
-            ("use", "Use these"),
-            ("search", "Search online…"),
-            ("again", "Try again"),
-            ("remove", "Remove fetched lyrics"),
+            ("use", _tr("Use these")),
+            ("search", _tr("Search online…")),
+            ("again", _tr("Try again")),
+            ("remove", _tr("Remove fetched lyrics")),
         ):
             button = QPushButton(text)
             button.setObjectName(f"onlineLyrics-{key}")
@@ -104,16 +109,21 @@ class OnlineLyricsUi(QObject):
         if self.service.enabled:
             return True
         box = QMessageBox(self.window)
-        box.setWindowTitle("Look up lyrics online?")
+        box.setWindowTitle(_tr("Look up lyrics online?"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
-            "To find lyrics for songs that have none, OST Player sends the song's title,"
-            f" performers, drama (album) and length to {self.service.server} (LRCLIB, a free"
-            " lyrics database), and keeps what it finds in your library.\n\nNothing is sent"
-            " until you turn this on; Lyrics ▸ Online lyrics turns it off again."
+            fill(
+                _tr(
+                    "To find lyrics for songs that have none, OST Player sends the song's title,"
+                    " performers, drama (album) and length to %1 (LRCLIB, a free lyrics"
+                    " database), and keeps what it finds in your library.\n\nNothing is sent"
+                    " until you turn this on; Lyrics ▸ Online lyrics turns it off again."
+                ),
+                self.service.server,
+            )
         )
-        on = box.addButton("Turn on online lyrics", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        on = box.addButton(_tr("Turn on online lyrics"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_tr("Not now"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is on:
             self.service.set_enabled(True)
@@ -139,10 +149,15 @@ class OnlineLyricsUi(QObject):
             self._consider(song_id)
 
         banner.show_message(
-            f"“{title}” has no lyrics. Look lyrics up online? The title, performers, drama"
-            f" and length of songs without lyrics are then sent to {self.service.server}"
-            " (LRCLIB).",
-            [("Turn on online lyrics", turn_on)],
+            fill(
+                _tr(
+                    "“%1” has no lyrics. Look lyrics up online? The title, performers, drama"
+                    " and length of songs without lyrics are then sent to %2 (LRCLIB)."
+                ),
+                title,
+                self.service.server,
+            ),
+            [(_tr("Turn on online lyrics"), turn_on)],
             on_dismiss=lambda: settings.set(Keys.ONLINE_LYRICS_ASKED, True),
         )
 
@@ -186,7 +201,7 @@ class OnlineLyricsUi(QObject):
     def _on_outcome(self, outcome: FetchOutcome) -> None:
         self._outcomes[outcome.song_id] = outcome
         if outcome.status == "error" and outcome.song_id == self.panel.song_id:
-            self.message.emit(f"Online lyrics: {outcome.message}")
+            self.message.emit(fill(_tr("Online lyrics: %1"), outcome.message))
         self._refresh()
 
     def _refresh(self) -> None:
@@ -203,7 +218,7 @@ class OnlineLyricsUi(QObject):
             self.row.show_state("")
             return
         if self.service.is_looking(song_id):
-            self.row.show_state("Looking up lyrics online…")
+            self.row.show_state(_tr("Looking up lyrics online…"))
             return
         outcome = self._outcomes.get(song_id)
         if not self.service.enabled or outcome is None:
@@ -211,11 +226,13 @@ class OnlineLyricsUi(QObject):
         elif outcome.status == "needs_review":
             self.row.show_state(outcome.message or "", "use", "search")
         elif outcome.status == "error":
-            self.row.show_state(f"Lyrics could not be looked up: {outcome.message}", "again")
+            self.row.show_state(
+                fill(_tr("Lyrics could not be looked up: %1"), outcome.message), "again"
+            )
         elif outcome.status == "instrumental":
-            self.row.show_state("LRCLIB lists this song as instrumental.", "search")
+            self.row.show_state(_tr("LRCLIB lists this song as instrumental."), "search")
         else:
-            self.row.show_state("No lyrics found online.", "search", "again")
+            self.row.show_state(_tr("No lyrics found online."), "search", "again")
 
     def _try_again(self) -> None:
         if self.panel.song_id and self.ask_consent():
@@ -227,19 +244,19 @@ class OnlineLyricsUi(QObject):
         if song_id and outcome is not None and outcome.candidate is not None:
             self.service.apply(song_id, outcome.candidate, outcome.confidence or 0.0)
             self._outcomes.pop(song_id, None)
-            self.message.emit("Lyrics from LRCLIB saved for this song.")
+            self.message.emit(_tr("Lyrics from LRCLIB saved for this song."))
 
     def remove_fetched(self) -> None:
         song_id = self.panel.song_id
         if song_id:
             self.service.remove(song_id)
             self._outcomes[song_id] = FetchOutcome(song_id, "not_found")
-            self.message.emit("The fetched lyrics were removed.")
+            self.message.emit(_tr("The fetched lyrics were removed."))
 
     def search_online(self) -> None:
         song_id = self.panel.song_id or self.panel._selected
         if not song_id:
-            self.message.emit("Select a song first.")
+            self.message.emit(_tr("Select a song first."))
             return
         if not self.ask_consent():
             return
@@ -248,7 +265,7 @@ class OnlineLyricsUi(QObject):
         if self.dialog is not None:
             self.dialog.close()
         self.dialog = SearchDialog(self.service, song_id, self.window)
-        self.dialog.applied.connect(lambda: self.message.emit("Lyrics from LRCLIB saved."))
+        self.dialog.applied.connect(lambda: self.message.emit(_tr("Lyrics from LRCLIB saved.")))
         self.dialog.show()
 
     # --- many songs -------------------------------------------------------------------------
@@ -260,11 +277,11 @@ class OnlineLyricsUi(QObject):
         task = self.service.fetch_missing()
         if task is None or running:
             return
-        self.progress = TaskProgress(task, "Fetching missing lyrics from LRCLIB…", self.window)
+        self.progress = TaskProgress(task, _tr("Fetching missing lyrics from LRCLIB…"), self.window)
         # Not modal: the window stays usable (and playing) while hundreds of songs are asked.
         self.progress.setWindowModality(Qt.WindowModality.NonModal)
         task.finished.connect(self._bulk_done)
-        task.cancelled.connect(lambda: self.message.emit("Stopped: what was found is kept."))
+        task.cancelled.connect(lambda: self.message.emit(_tr("Stopped: what was found is kept.")))
 
     # --- sharing back -----------------------------------------------------------------------
 
@@ -281,19 +298,25 @@ class OnlineLyricsUi(QObject):
             self.message.emit(request)
             return
         box = QMessageBox(self.window)
-        box.setWindowTitle("Share on LRCLIB?")
+        box.setWindowTitle(_tr("Share on LRCLIB?"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         lines = request.synced.count("\n") + 1
+        seconds = round(request.duration_s)
+        what = fill(_tr("%1 by %2"), request.track, request.artist)
+        what += (
+            f", {request.album}" if request.album else ""
+        ) + f", {seconds // 60}:{seconds % 60:02d}"
+        what += ", " + tr_count("LyricsView", lines, "%n line", "%n lines")
         box.setText(
-            f"Publish these synced lyrics on {self.service.server} for everyone to use?\n\n"
-            f"{request.track} by {request.artist}"
-            + (f", {request.album}" if request.album else "")
-            + f", {round(request.duration_s) // 60}:{round(request.duration_s) % 60:02d},"
-            f" {lines} lines.\n\nShow Details… for exactly what is sent. The server asks for"
-            " a proof of work first: this may take a minute."
+            fill(_tr("Publish these synced lyrics on %1 for everyone to use?"), self.service.server)
+            + f"\n\n{what}.\n\n"
+            + _tr(
+                "Show Details… for exactly what is sent. The server asks for"
+                " a proof of work first: this may take a minute."
+            )
         )
         box.setDetailedText(json.dumps(request.as_json(), ensure_ascii=False, indent=1))
-        publish = box.addButton("Publish", QMessageBox.ButtonRole.AcceptRole)
+        publish = box.addButton(_tr("Publish"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is not publish:
@@ -301,15 +324,19 @@ class OnlineLyricsUi(QObject):
         task = self.service.share(request)
         if task is None:
             return
-        self.progress = TaskProgress(task, "Sharing on LRCLIB (proof of work)…", self.window)
+        self.progress = TaskProgress(task, _tr("Sharing on LRCLIB (proof of work)…"), self.window)
         self.progress.setWindowModality(Qt.WindowModality.NonModal)
-        task.finished.connect(lambda _r: self.message.emit("Shared on LRCLIB. Thank you!"))
-        task.failed.connect(lambda exc: self.message.emit(f"Sharing on LRCLIB failed: {exc}"))
-        task.cancelled.connect(lambda: self.message.emit("Sharing cancelled: nothing was sent."))
+        task.finished.connect(lambda _r: self.message.emit(_tr("Shared on LRCLIB. Thank you!")))
+        task.failed.connect(
+            lambda exc: self.message.emit(fill(_tr("Sharing on LRCLIB failed: %1"), str(exc)))
+        )
+        task.cancelled.connect(
+            lambda: self.message.emit(_tr("Sharing cancelled: nothing was sent."))
+        )
 
     def _bulk_done(self, report: BulkReport) -> None:
         self.last_report = report
-        self.message.emit(f"Fetch missing lyrics: {report.sentence()}")
+        self.message.emit(fill(_tr("Fetch missing lyrics: %1"), report.sentence()))
 
 
 def install_online_lyrics(window: MainWindow) -> OnlineLyricsUi | None:

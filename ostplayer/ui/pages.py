@@ -8,12 +8,19 @@ module builds itself use the ``ost:`` scheme, which the page view handles in-app
 from __future__ import annotations
 
 import html
+import os
 import time
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from ..domain.grouping import Group, Grouping
+from ..domain.grouping import OTHER_MUSIC, UNLISTED, Group, Grouping
 from ..domain.models import Catalog, Drama, Feature, Song
+from .i18n import fill, tr, tr_count
+
+
+def _tr(text: str) -> str:
+    return tr("Pages", text)
+
 
 # Colours are not here: they are the page view's default style sheet, light or dark
 # (ui/theme.py page_css), so a page follows the appearance without being rebuilt differently.
@@ -39,6 +46,15 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def shown_path(path: str | None) -> str:
+    """A file's path as the user knows it: ``~/Music/…`` for files in their home folder."""
+    path = path or ""
+    home = os.path.expanduser("~").rstrip(os.sep)
+    if home and home != "~" and path.startswith(home + os.sep):
+        return "~" + path[len(home) :]
+    return path
+
+
 def link(kind: str, ident: str, label: str) -> str:
     return f'<a href="ost:{kind}/{esc(quote(ident, safe=""))}">{esc(label)}</a>'
 
@@ -55,9 +71,9 @@ def verse(text: str) -> str:
 def edit_line(kind: str, ident: str) -> str:
     """Edit, Merge and Delete for the entry a page shows (handled by ui.edit_ui)."""
     links = (
-        action(f"edit-{kind}", ident, "Edit…"),
-        action(f"merge-{kind}", ident, "Merge into…"),
-        action(f"delete-{kind}", ident, "Delete…"),
+        action(f"edit-{kind}", ident, _tr("Edit…")),
+        action(f"merge-{kind}", ident, _tr("Merge into…")),
+        action(f"delete-{kind}", ident, _tr("Delete…")),
     )
     return f'<p class="meta">{" · ".join(links)}</p>'
 
@@ -90,8 +106,11 @@ def feature_page(catalog: Catalog, feature: Feature) -> str:
             '<tr><td class="card">'
             f'<span class="meta">{n:02d}</span> '
             f'<span class="cardtitle">{link("song", song.id, song.title)}</span><br>'
-            f'<span class="meta">{esc(catalog.performer_names(song))} · from '
-            f"{drama_line(catalog, drama)}</span>"
+            '<span class="meta">'
+            + fill(
+                _tr("%1 · from %2"), esc(catalog.performer_names(song)), drama_line(catalog, drama)
+            )
+            + "</span>"
             + (f"<br><i>“{esc(first_line)}”</i>" if first_line else "")
             + "</td></tr>"
         )
@@ -109,19 +128,21 @@ def drama_page(catalog: Catalog, drama: Drama) -> str:
     if drama.network:
         meta.append(esc(drama.network))
     if drama.episodes:
-        meta.append(f"{drama.episodes} episodes")
+        meta.append(tr_count("Pages", drama.episodes, "%n episode", "%n episodes"))
     if meta:
         parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
     if drama.cast:
-        parts.append("<h2>Cast</h2><p>")
+        parts.append(f"<h2>{_tr('Cast')}</h2><p>")
         rows = []
         for member in drama.cast:
             actor = link("person", member.actor, catalog.person_name(member.actor))
-            role = f" as {esc(member.character)}" if member.character else ""
-            rows.append(f"{actor}{role}")
+            rows.append(
+                fill(_tr("%1 as %2"), actor, esc(member.character)) if member.character else actor
+            )
         parts.append("<br>".join(rows) + "</p>")
     songs = catalog.songs_of_drama(drama.id)
-    parts.append(f"<h2>Soundtrack · {len(songs)} song{'s' if len(songs) != 1 else ''}</h2><p>")
+    count = tr_count("Pages", len(songs), "%n song", "%n songs")
+    parts.append(f"<h2>{fill(_tr('Soundtrack · %1'), count)}</h2><p>")
     parts.append(
         "<br>".join(
             f"{n}. {link('song', song.id, song.title)}"
@@ -154,8 +175,11 @@ def song_page(catalog: Catalog, song: Song, extras: SongExtras) -> str:
     if song.title_original:
         parts.append(f'<p class="sub">{esc(song.title_original)}</p>')
     parts.append(
-        f'<p class="meta">by {esc(catalog.performer_names(song))} · from '
-        f"{drama_line(catalog, drama)}</p>"
+        '<p class="meta">'
+        + fill(
+            _tr("by %1 · from %2"), esc(catalog.performer_names(song)), drama_line(catalog, drama)
+        )
+        + "</p>"
     )
     if song.sung_by_cast and drama is not None:
         parts.append(f"<p><b>{esc(sung_by_cast_line(catalog, song, drama))}</b></p>")
@@ -164,7 +188,7 @@ def song_page(catalog: Catalog, song: Song, extras: SongExtras) -> str:
 
     parts.append(personal_section(song, extras.personal))
     if drama is not None and song.characters:
-        parts.append("<h2>In the drama</h2><p>")
+        parts.append(f"<h2>{_tr('In the drama')}</h2><p>")
         rows = []
         for cast_id in song.characters:
             member = drama.cast_member(cast_id)
@@ -172,18 +196,18 @@ def song_page(catalog: Catalog, song: Song, extras: SongExtras) -> str:
                 continue
             actor = catalog.person_name(member.actor)
             if member.character:
-                rows.append(f"{esc(member.character)} (played by {esc(actor)})")
+                rows.append(fill(_tr("%1 (played by %2)"), esc(member.character), esc(actor)))
             else:
-                rows.append(f"{esc(actor)}’s character")
-        parts.append("Accompanies " + esc_join(rows) + ".</p>")
+                rows.append(fill(_tr("%1’s character"), esc(actor)))
+        parts.append(fill(_tr("Accompanies %1."), esc_join(rows)) + "</p>")
     if song.scenes:
         parts.append(scenes_section(song, extras.revealed))
     if song.musical_character:
-        parts.append(f"<h2>The sound</h2><p>{esc(song.musical_character)}</p>")
+        parts.append(f"<h2>{_tr('The sound')}</h2><p>{esc(song.musical_character)}</p>")
     if song.lyrics_excerpt:
-        parts.append("<h2>Lyrics · excerpt</h2>" + verse(song.lyrics_excerpt))
+        parts.append(f"<h2>{_tr('Lyrics · excerpt')}</h2>" + verse(song.lyrics_excerpt))
     if song.commentary:
-        parts.append("<h2>Commentary</h2>")
+        parts.append(f"<h2>{_tr('Commentary')}</h2>")
         parts.extend(f"<p>{esc(p)}</p>" for p in song.commentary)
     parts.append(edit_line("song", song.id))
     return page("".join(parts))
@@ -193,13 +217,17 @@ def scenes_section(song: Song, revealed: bool) -> str:
     """Where the song plays; a spoiler note stays hidden until the reader opens it."""
     rows = []
     for scene in song.scenes:
-        where = f"Episode {scene.episode}" if scene.episode is not None else "Scene"
+        where = (
+            fill(_tr("Episode %1"), str(scene.episode))
+            if scene.episode is not None
+            else _tr("Scene")
+        )
         if scene.spoiler and not revealed:
-            note = action("reveal", song.id, "spoiler: show")
+            note = action("reveal", song.id, _tr("spoiler: show"))
         else:
             note = esc(scene.note) if scene.note else ""
         rows.append(f"{where}{': ' if note else ''}{note}")
-    return "<h2>Where it plays</h2><p>" + "<br>".join(rows) + "</p>"
+    return f"<h2>{_tr('Where it plays')}</h2><p>" + "<br>".join(rows) + "</p>"
 
 
 def sung_by_cast_line(catalog: Catalog, song: Song, drama: Drama) -> str:
@@ -207,38 +235,50 @@ def sung_by_cast_line(catalog: Catalog, song: Song, drama: Drama) -> str:
     singers = {c.person for c in song.performers}
     roles = [m for m in drama.cast if m.actor in singers]
     names = [catalog.person_name(c.person) for c in song.performers]
-    line = f"Sung by the drama’s own star: {', '.join(names)}"
     played = [m.character for m in roles if m.character]
-    return line + (f", who plays {' and '.join(played)}." if played else ", who acts in it.")
+    if played:
+        return fill(
+            _tr("Sung by the drama’s own star: %1, who plays %2."),
+            ", ".join(names),
+            _tr(" and ").join(played),
+        )
+    return fill(_tr("Sung by the drama’s own star: %1, who acts in it."), ", ".join(names))
 
 
 def esc_join(escaped: list[str]) -> str:
     if len(escaped) <= 1:
         return "".join(escaped)
-    return ", ".join(escaped[:-1]) + " and " + escaped[-1]
+    return ", ".join(escaped[:-1]) + _tr(" and ") + escaped[-1]
 
 
 def audio_section(song: Song, extras: SongExtras) -> str:
     rows = []
     if extras.audio_state == "none":
-        rows.append("<b>No audio file linked yet.</b> Link a file you own to listen.")
-        actions = [action("link", song.id, "Link audio file…")]
+        rows.append(_tr("<b>No audio file linked yet.</b> Link a file you own to listen."))
+        actions = [action("link", song.id, _tr("Link audio file…"))]
     elif extras.audio_state == "missing":
         rows.append(
-            f'<span class="warn"><b>The linked file is missing:</b> {esc(extras.audio_path)}'
-            "</span><br>It was moved or deleted. Relink it; your notes, lyrics and play"
-            " count stay with the song."
+            '<span class="warn"><b>'
+            + _tr("The linked file is missing:")
+            + f"</b> {esc(shown_path(extras.audio_path))}</span><br>"
+            + _tr(
+                "It was moved or deleted. Relink it; your notes, lyrics and play"
+                " count stay with the song."
+            )
         )
-        actions = [action("link", song.id, "Relink…"), action("unlink", song.id, "Unlink")]
-    else:
-        rows.append(f"Audio file: {esc(extras.audio_path)}")
         actions = [
-            action("play", song.id, "▶ Play"),
-            action("link", song.id, "Replace…"),
-            action("unlink", song.id, "Unlink"),
-            action("show", song.id, "Show in folder"),
+            action("link", song.id, _tr("Relink…")),
+            action("unlink", song.id, _tr("Unlink")),
         ]
-    actions.append(action("lyrics", song.id, "Edit lyrics…"))
+    else:
+        rows.append(fill(_tr("Audio file: %1"), esc(shown_path(extras.audio_path))))
+        actions = [
+            action("play", song.id, _tr("▶ Play")),
+            action("link", song.id, _tr("Replace…")),
+            action("unlink", song.id, _tr("Unlink")),
+            action("show", song.id, _tr("Show in folder")),
+        ]
+    actions.append(action("lyrics", song.id, _tr("Edit lyrics…")))
     rows.append(" · ".join(actions))
     if extras.lyrics_source:
         rows.append(esc(extras.lyrics_source))
@@ -248,12 +288,13 @@ def audio_section(song: Song, extras: SongExtras) -> str:
             if extras.last_played
             else "?"
         )
-        times = "once" if extras.play_count == 1 else f"{extras.play_count} times"
-        rows.append(f"Played {times}, last on {when}.")
+        times = tr_count("Pages", extras.play_count, "once", "%n times")
+        rows.append(fill(_tr("Played %1, last on %2."), times, when))
     else:
-        rows.append("Not played yet.")
+        rows.append(_tr("Not played yet."))
     if not extras.playback_available:
-        rows.append('<span class="warn">Playback is off: libVLC is not installed.</span>')
+        off = _tr("Playback is off: libVLC is not installed.")
+        rows.append(f'<span class="warn">{off}</span>')
     return (
         '<table width="100%" cellpadding="10"><tr><td class="audio">'
         + "<br>".join(rows)
@@ -265,17 +306,20 @@ def group_page(catalog: Catalog, grouping: Grouping, group: Group, songs: list[S
     kind = {Grouping.ARTIST: "Artist", Grouping.YEAR: "Year", Grouping.ACTOR: "Actor"}.get(
         grouping, ""
     )
-    parts = [f'<p class="meta">{esc(kind)}</p><h1>{esc(group.label)}</h1>']
+    label = tr("Browser", group.label) if group.key in (UNLISTED, OTHER_MUSIC) else group.label
+    parts = [f'<p class="meta">{esc(_tr(kind) if kind else "")}</p><h1>{esc(label)}</h1>']
     if grouping is Grouping.ACTOR:
         roles = []
         for drama in catalog.dramas.values():
             for member in drama.cast:
                 if member.actor == group.key:
-                    as_ = f" as {esc(member.character)}" if member.character else ""
-                    roles.append(f"{drama_line(catalog, drama)}{as_}")
+                    line = drama_line(catalog, drama)
+                    if member.character:
+                        line = fill(_tr("%1 as %2"), line, esc(member.character))
+                    roles.append(line)
         if roles:
-            parts.append("<h2>Dramas</h2><p>" + "<br>".join(roles) + "</p>")
-    parts.append(f"<h2>{len(songs)} song{'s' if len(songs) != 1 else ''}</h2><p>")
+            parts.append(f"<h2>{_tr('Dramas')}</h2><p>" + "<br>".join(roles) + "</p>")
+    parts.append(f"<h2>{tr_count('Pages', len(songs), '%n song', '%n songs')}</h2><p>")
     rows = []
     for song in songs:
         drama = catalog.dramas.get(song.drama)

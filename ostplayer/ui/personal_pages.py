@@ -7,27 +7,34 @@ import time
 from collections.abc import Sequence
 
 from ..domain.models import Catalog, Song
+from .i18n import fill, tr
 from .pages import action, esc, link, page
 
 STARS = 5
 
 
+def _tr(text: str) -> str:
+    return tr("Pages", text)
+
+
 def personal_section(song: Song, row: dict | None) -> str:
     row = row or {}
     favourite = bool(row.get("favourite"))
-    heart = action("favourite", song.id, "♥ Favourite" if favourite else "♡ Add to favourites")
+    heart = action(
+        "favourite", song.id, _tr("♥ Favourite") if favourite else _tr("♡ Add to favourites")
+    )
     rating = row.get("rating") if isinstance(row.get("rating"), int) else 0
     stars = " ".join(
         action(f"rate{n}", song.id, "★" if n <= rating else "☆") for n in range(1, STARS + 1)
     )
-    clear = f" {action('rate0', song.id, 'clear')}" if rating else ""
-    parts = [f'<p class="meta">{heart} · Rating: {stars}{clear}</p>']
+    clear = f" {action('rate0', song.id, _tr('clear'))}" if rating else ""
+    parts = [f'<p class="meta">{heart} · {fill(_tr("Rating: %1"), stars + clear)}</p>']
     notes = row.get("notes") if isinstance(row.get("notes"), str) else ""
     if notes:
         # Kept as written: line breaks and spacing are the user's.
         text = "<br>".join(esc(line).replace("  ", "&nbsp; ") for line in notes.splitlines())
-        parts.append(f"<h2>My notes</h2><p>{text}</p>")
-    parts.append(f'<p class="meta">{action("notes", song.id, "Edit my notes…")}</p>')
+        parts.append(f"<h2>{_tr('My notes')}</h2><p>{text}</p>")
+    parts.append(f'<p class="meta">{action("notes", song.id, _tr("Edit my notes…"))}</p>')
     return "".join(parts)
 
 
@@ -41,14 +48,15 @@ SMART_LISTS = {
 
 
 def smart_list_page(catalog: Catalog, key: str, songs: Sequence[Song], detail: dict) -> str:
-    title = SMART_LISTS[key]
-    parts = [f'<p class="meta">Smart list</p><h1>{esc(title)}</h1>']
-    others = " · ".join(link("smart", k, v) for k, v in SMART_LISTS.items() if k != key)
+    title = _tr(SMART_LISTS[key])
+    parts = [f'<p class="meta">{_tr("Smart list")}</p><h1>{esc(title)}</h1>']
+    others = " · ".join(link("smart", k, _tr(v)) for k, v in SMART_LISTS.items() if k != key)
     parts.append(f'<p class="meta">{others}</p>')
     if not songs:
-        parts.append("<p>No songs here yet.</p>")
+        parts.append(f"<p>{_tr('No songs here yet.')}</p>")
         return page("".join(parts))
-    parts.append(f"<p>{action('play-list', key, f'▶ Play all {len(songs)}')}</p><p>")
+    play_all = fill(_tr("▶ Play all %1"), f"{len(songs):,}")
+    parts.append(f"<p>{action('play-list', key, play_all)}</p><p>")
     rows = []
     for n, song in enumerate(songs, start=1):
         extra = detail.get(song.id, "")

@@ -188,7 +188,7 @@ class PlaybackUi(QObject):
 
     def _on_now_playing(self, song_id: str) -> None:
         self._show(song_id)
-        playing = f"Playing “{self.library.title(song_id)}”"
+        playing = tr("Playing “%1”").replace("%1", self.library.title(song_id))
         if self._skipped:
             # The reason a song was skipped stays in the same line as what plays now.
             playing = f"{self._skipped_text()} · {playing}"
@@ -226,9 +226,11 @@ class PlaybackUi(QObject):
             )
             return
         count = stats.count
-        self.message.emit(
-            f"Played “{self.library.title(song_id)}” ({count} time{'s' if count != 1 else ''})"
-        )
+        times = tr("%n time" if count == 1 else "%n times").replace("%n", f"{count:,}")
+        # One pass over the template: a title holding "%2" stays as written.
+        text = tr("Played “%1” (%2)")
+        head, _, tail = text.partition("%1")
+        self.message.emit(head + self.library.title(song_id) + tail.replace("%2", times))
 
     def _on_stopped(self) -> None:
         self._skipped = []

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..domain.library_growth import ReviewItem
 from ..domain.models import Catalog
 from ..services.scan_service import NEW_SONG, Decision
+from .i18n import fill, tr, tr_count
 from .plain_text import as_html
 
 LATER = "~later"
@@ -46,23 +47,29 @@ def describe_song(catalog: Catalog, song_id: str) -> str:
     return " — ".join(parts)
 
 
+def _tr(text: str) -> str:
+    return tr("Scan", text)
+
+
 class ReviewDialog(QDialog):
     def __init__(self, items: list[ReviewItem], catalog: Catalog, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Review the scan's matches")
+        self.setWindowTitle(_tr("Review the scan's matches"))
         self.setObjectName("reviewDialog")
         self.resize(900, 480)
         self.items = items
         self.catalog = catalog
         self.choices: list[QComboBox] = []
         intro = QLabel(
-            "The scan was not sure about these files. Choose the song each one is, add it as a"
-            " new song, or say no. Files left for later stay here."
+            _tr(
+                "The scan was not sure about these files. Choose the song each one is, add it"
+                " as a new song, or say no. Files left for later stay here."
+            )
         )
         intro.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setObjectName("reviewList")
-        self.tree.setHeaderLabels(["File", "It is…", "Why"])
+        self.tree.setHeaderLabels([_tr("File"), _tr("It is…"), _tr("Why")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
@@ -74,12 +81,12 @@ class ReviewDialog(QDialog):
         for item in items:
             self._add_row(item)
         buttons = QDialogButtonBox()
-        accept_all = QPushButton("Accept all suggestions")
+        accept_all = QPushButton(_tr("Accept all suggestions"))
         accept_all.setObjectName("acceptAll")
-        accept_all.setToolTip("Each file gets its best match (or becomes a new song)")
+        accept_all.setToolTip(_tr("Each file gets its best match (or becomes a new song)"))
         accept_all.clicked.connect(self.accept_all)
         buttons.addButton(accept_all, QDialogButtonBox.ButtonRole.ActionRole)
-        apply = buttons.addButton("Apply", QDialogButtonBox.ButtonRole.AcceptRole)
+        apply = buttons.addButton(_tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
         apply.setObjectName("applyReview")
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -93,7 +100,8 @@ class ReviewDialog(QDialog):
         first = item.paths[0]
         name = os.path.basename(first)
         if len(item.paths) > 1:
-            name += f" (+{len(item.paths) - 1} copies)"
+            copies = tr_count("Scan", len(item.paths) - 1, "+%n copy", "+%n copies")
+            name += f" ({copies})"
         row = QTreeWidgetItem([name, "", item.reason])
         row.setToolTip(0, as_html("\n".join(item.paths)))
         evidence = [*item.evidence]
@@ -105,16 +113,16 @@ class ReviewDialog(QDialog):
         row.setToolTip(2, as_html("\n".join(evidence)))
         self.tree.addTopLevelItem(row)
         box = QComboBox()
-        box.setAccessibleName(f"What {name} is")
+        box.setAccessibleName(fill(_tr("What %1 is"), name))
         for match in item.candidates:
             box.addItem(
                 f"{describe_song(self.catalog, match.song_id)}  ({match.confidence:.0%})",
                 match.song_id,
             )
         if item.new_song is not None:
-            box.addItem(f"A new song: {item.new_song.title}", NEW_SONG)
-        box.addItem("Not sure yet: ask me later", LATER)
-        box.addItem("None of these: leave the file out", NO)
+            box.addItem(fill(_tr("A new song: %1"), item.new_song.title), NEW_SONG)
+        box.addItem(_tr("Not sure yet: ask me later"), LATER)
+        box.addItem(_tr("None of these: leave the file out"), NO)
         box.setCurrentIndex(box.findData(LATER))
         self.tree.setItemWidget(row, 1, box)
         self.choices.append(box)

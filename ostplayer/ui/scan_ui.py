@@ -20,8 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.scan_service import ScanReport, ScanService
+from .i18n import fill, tr, tr_count
 from .plain_text import as_html
 from .review_dialog import ReviewDialog
+
+
+def _tr(text: str) -> str:
+    return tr("Scan", text)
 
 
 class ScanProgress(QWidget):
@@ -36,7 +41,7 @@ class ScanProgress(QWidget):
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(160)
         self.bar.setTextVisible(False)
-        self.cancel = QPushButton("Cancel")
+        self.cancel = QPushButton(_tr("Cancel"))
         self.cancel.setObjectName("cancelScan")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -48,7 +53,15 @@ class ScanProgress(QWidget):
     def show_progress(self, done: int, total: int, what: str) -> None:
         self.bar.setRange(0, max(total, 0))
         self.bar.setValue(min(done, total))
-        text = f"Scanning: {done:,} of {total:,} files" if total else "Scanning…"
+        text = (
+            fill(
+                _tr("Scanning: %1 of %2"),
+                f"{done:,}",
+                tr_count("Scan", total, "%n file", "%n files"),
+            )
+            if total
+            else _tr("Scanning…")
+        )
         self.label.setText(text)
         self.label.setToolTip(as_html(what))  # a file's path: plain text
         self.show()
@@ -65,20 +78,32 @@ class ScanUi(QObject):
         progress.cancel.clicked.connect(service.cancel)
         service.started.connect(lambda: progress.show_progress(0, 0, ""))
         service.progressed.connect(progress.show_progress)
-        service.found.connect(lambda n: progress.label.setText(f"Scanning: {n:,} files found"))
+        service.found.connect(
+            lambda n: progress.label.setText(
+                fill(_tr("Scanning: %1 found"), tr_count("Scan", n, "%n file", "%n files"))
+            )
+        )
         service.finished.connect(self._on_finished)
+        service.decided.connect(
+            lambda applied: self.message.emit(fill(_tr("Review applied: %1."), str(applied)))
+        )
+        service.decide_failed.connect(
+            lambda why: self.message.emit(
+                fill(_tr("The review could not be applied (%1); it waits for you again."), why)
+            )
+        )
 
     def add_folder(self) -> None:
         start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.MusicLocation)
-        folder = QFileDialog.getExistingDirectory(self.window, "Add a music folder", start)
+        folder = QFileDialog.getExistingDirectory(self.window, _tr("Add a music folder"), start)
         if folder:
             self.service.add_folders([folder])
 
     def rescan(self) -> None:
         if self.service.is_running():
-            self.message.emit("A scan is already running.")
+            self.message.emit(_tr("A scan is already running."))
         elif self.service.rescan() is None:
-            self.message.emit("No music folders yet: use Library ▸ Add music folder….")
+            self.message.emit(_tr("No music folders yet: use Library ▸ Add music folder…."))
 
     def scan_dropped(self, paths: list[str]) -> None:
         """Folders dropped on the window are kept and scanned; files are scanned."""
@@ -87,7 +112,7 @@ class ScanUi(QObject):
         if folders:
             self.service.folders.add(*folders)
         if self.service.scan([*folders, *files]) is None:
-            self.message.emit("Wait for the running scan to finish, then drop them again.")
+            self.message.emit(_tr("Wait for the running scan to finish, then drop them again."))
 
     def _on_finished(self, report: ScanReport) -> None:
         self.progress.hide()
@@ -96,13 +121,13 @@ class ScanUi(QObject):
     def review(self) -> None:
         items = list(self.service.review)
         if not items:
-            self.message.emit("Nothing to review: every scanned file found its song.")
+            self.message.emit(_tr("Nothing to review: every scanned file found its song."))
             return
         dialog = ReviewDialog(items, self.service.library.catalog, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             decisions = dialog.decisions()
-            applied = self.service.decide(decisions)
-            self.message.emit(f"Review applied: {applied}.")
+            if decisions:  # written on a worker; the message follows when it is in
+                self.service.decide(decisions)
 
     def edit_folders(self) -> None:
         FoldersDialog(self.service, self, self.window).exec()
@@ -113,20 +138,20 @@ class FoldersDialog(QDialog):
 
     def __init__(self, service: ScanService, ui: ScanUi, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Music folders")
+        self.setWindowTitle(_tr("Music folders"))
         self.setObjectName("foldersDialog")
         self.service = service
         self.list = QListWidget()
         self.list.setObjectName("folderList")
-        self.list.setAccessibleName("Music folders")
-        add = QPushButton("Add…")
+        self.list.setAccessibleName(_tr("Music folders"))
+        add = QPushButton(_tr("Add…"))
         add.clicked.connect(lambda: (ui.add_folder(), self._reload()))
-        remove = QPushButton("Remove")
-        remove.setToolTip("Stop scanning it. Its songs, links, lyrics and plays stay.")
+        remove = QPushButton(_tr("Remove"))
+        remove.setToolTip(_tr("Stop scanning it. Its songs, links, lyrics and plays stay."))
         remove.clicked.connect(self._remove)
-        rescan = QPushButton("Rescan now")
+        rescan = QPushButton(_tr("Rescan now"))
         rescan.clicked.connect(ui.rescan)
-        note = QLabel("Removing a folder deletes nothing: its songs, lyrics and plays stay.")
+        note = QLabel(_tr("Removing a folder deletes nothing: its songs, lyrics and plays stay."))
         note.setWordWrap(True)
         row = QHBoxLayout()
         for b in (add, remove, rescan):
@@ -145,7 +170,7 @@ class FoldersDialog(QDialog):
         folders = self.service.music_folders()
         self.list.addItems(folders)
         if not folders:
-            self.list.addItem("No folders yet: add the folder you keep your music in.")
+            self.list.addItem(_tr("No folders yet: add the folder you keep your music in."))
 
     def _remove(self) -> None:
         item = self.list.currentItem()

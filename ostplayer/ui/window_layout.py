@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
@@ -16,6 +16,12 @@ def build_layout(window: MainWindow) -> None:
     right = QWidget()
     right_layout = QVBoxLayout(right)
     right_layout.setContentsMargins(0, 6, 6, 0)
+
+    def lyrics_area_margins(stage: bool) -> None:
+        # The full-screen stage reaches the edges; in the window the lyrics keep their gap.
+        right_layout.setContentsMargins(*((0, 0, 0, 0) if stage else (0, 6, 6, 0)))
+
+    window.lyrics_area_margins = lyrics_area_margins
     window.content_splitter = QSplitter(Qt.Orientation.Horizontal)
     window.content_splitter.setObjectName("contentSplitter")
     window.content_splitter.addWidget(window.page_view)
@@ -36,7 +42,7 @@ def build_layout(window: MainWindow) -> None:
     layout.addWidget(window.splitter, 1)
     layout.addWidget(window.transport)
     window.setCentralWidget(central)
-    window.queue_dock = QDockWidget("Queue", window)
+    window.queue_dock = QDockWidget(QCoreApplication.translate("QueuePanel", "Queue"), window)
     window.queue_dock.setObjectName("queueDock")
     window.queue_dock.setWidget(window.queue_panel)
     # A side panel of its own width: it never squeezes the page and lyrics into slivers.
@@ -45,7 +51,7 @@ def build_layout(window: MainWindow) -> None:
     window.page_view.setMinimumWidth(320)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.queue_dock)
     window.queue_dock.hide()
-    window.statusBar().showMessage("Ready")
+    window.statusBar().showMessage(QCoreApplication.translate("Window", "Ready"))
     if not window.session.available:
         # Permanent, not a message: it stays true for the whole session.
         reason = window.session.unavailable_reason

@@ -191,6 +191,114 @@
         <source>Keyboard &amp;shortcuts</source>
         <translation>단축키(&amp;S)</translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit this entry…</source>
+        <translation>이 항목 편집(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete this entry…</source>
+        <translation>이 항목 삭제(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge this entry into…</source>
+        <translation>이 항목을 다른 항목에 합치기(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>New &amp;drama…</source>
+        <translation>새 드라마(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>New &amp;song…</source>
+        <translation>새 곡(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>New &amp;person or group…</source>
+        <translation>새 사람 또는 그룹(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>즐겨찾기</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>즐겨찾기에서 빼기</translation>
+    </message>
+    <message>
+        <source>S&amp;mart lists</source>
+        <translation>스마트 목록(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>즐겨찾기</translation>
+    </message>
+    <message>
+        <source>Recently played</source>
+        <translation>최근 재생</translation>
+    </message>
+    <message>
+        <source>Most played</source>
+        <translation>많이 재생</translation>
+    </message>
+    <message>
+        <source>Never played</source>
+        <translation>재생하지 않은 곡</translation>
+    </message>
+    <message>
+        <source>Recently added</source>
+        <translation>최근 추가</translation>
+    </message>
+    <message>
+        <source>L&amp;yrics</source>
+        <translation>가사(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Search lyrics online…</source>
+        <translation>온라인에서 가사 찾기(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch missing lyrics…</source>
+        <translation>빠진 가사 가져오기(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove fetched lyrics</source>
+        <translation>가져온 가사 지우기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;hare on LRCLIB…</source>
+        <translation>LRCLIB에 공유(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Online lyrics (LRCLIB)</source>
+        <translation>온라인 가사 (LRCLIB)(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Look up lyrics on lrclib.net for songs that have none</source>
+        <translation>가사가 없는 곡의 가사를 lrclib.net에서 찾습니다</translation>
+    </message>
+    <message>
+        <source>Also save fetched lyrics as .&amp;lrc next to the audio</source>
+        <translation>가져온 가사를 오디오 옆에 .lrc로도 저장(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Never over a file that is there already</source>
+        <translation>이미 있는 파일은 덮어쓰지 않습니다</translation>
+    </message>
 </context>
 <context>
     <name>Transport</name>
@@ -344,6 +452,22 @@
         <source>Removed “%1” from your favourites</source>
         <translation>“%1”을(를) 즐겨찾기에서 뺐습니다</translation>
     </message>
+    <message>
+        <source>Playing “%1”</source>
+        <translation>재생 중: “%1”</translation>
+    </message>
+    <message>
+        <source>%n time</source>
+        <translation>%n회</translation>
+    </message>
+    <message>
+        <source>%n times</source>
+        <translation>%n회</translation>
+    </message>
+    <message>
+        <source>Played “%1” (%2)</source>
+        <translation>“%1” 재생함 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>PlayFeedback</name>
@@ -429,6 +553,126 @@
         <source>Click to play from here</source>
         <translation>누르면 여기부터 재생합니다</translation>
     </message>
+    <message>
+        <source>Lyrics saved in your library</source>
+        <translation>보관함에 저장된 가사</translation>
+    </message>
+    <message>
+        <source>From the file %1</source>
+        <translation>파일: %1</translation>
+    </message>
+    <message>
+        <source>Embedded in the audio file (%1)</source>
+        <translation>오디오 파일에 들어 있는 가사 (%1)</translation>
+    </message>
+    <message>
+        <source>Lyrics from %1</source>
+        <translation>%1에서 가져온 가사</translation>
+    </message>
+    <message>
+        <source>Catalog excerpt (may be incomplete)</source>
+        <translation>카탈로그 발췌 (일부일 수 있음)</translation>
+    </message>
+    <message>
+        <source>Read as %1 (your choice)</source>
+        <translation>%1(으)로 읽음 (직접 고름)</translation>
+    </message>
+    <message>
+        <source>Read as %1 (not sure) — Encoding ▸ to change</source>
+        <translation>%1(으)로 읽음 (확실하지 않음) — 인코딩 ▸에서 바꿀 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Read as %1 (not sure)</source>
+        <translation>%1(으)로 읽음 (확실하지 않음)</translation>
+    </message>
+    <message>
+        <source>Read as %1</source>
+        <translation>%1(으)로 읽음</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>인코딩</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>Encoding ▸</source>
+        <translation>인코딩 ▸</translation>
+    </message>
+    <message>
+        <source>Read the lyrics file again in another encoding</source>
+        <translation>가사 파일을 다른 인코딩으로 다시 읽습니다</translation>
+    </message>
+    <message>
+        <source>%1 s earlier</source>
+        <translation>%1초 빠르게</translation>
+    </message>
+    <message>
+        <source>%1 s later</source>
+        <translation>%1초 느리게</translation>
+    </message>
+    <message>
+        <source>Show the lyrics 0.1 s earlier (they lag behind the singing)</source>
+        <translation>가사를 0.1초 먼저 보여 줍니다 (노래보다 늦을 때)</translation>
+    </message>
+    <message>
+        <source>Show the lyrics 0.1 s later (they run ahead of the singing)</source>
+        <translation>가사를 0.1초 늦게 보여 줍니다 (노래보다 빠를 때)</translation>
+    </message>
+    <message>
+        <source>Back to the timing in the lyrics file</source>
+        <translation>가사 파일에 적힌 시간으로 되돌립니다</translation>
+    </message>
+    <message>
+        <source>%n line</source>
+        <translation>%n줄</translation>
+    </message>
+    <message>
+        <source>%n lines</source>
+        <translation>%n줄</translation>
+    </message>
+    <message>
+        <source>No lyrics yet.</source>
+        <translation>아직 가사가 없습니다.</translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>시간 맞춤</translation>
+    </message>
+    <message>
+        <source>not synced</source>
+        <translation>시간 맞춤 없음</translation>
+    </message>
+    <message>
+        <source>your library</source>
+        <translation>보관함</translation>
+    </message>
+    <message>
+        <source>a .lrc file next to the audio</source>
+        <translation>오디오 옆의 .lrc 파일</translation>
+    </message>
+    <message>
+        <source>a .txt file next to the audio</source>
+        <translation>오디오 옆의 .txt 파일</translation>
+    </message>
+    <message>
+        <source>the audio file's tags</source>
+        <translation>오디오 파일 태그</translation>
+    </message>
+    <message>
+        <source>the catalog (an excerpt)</source>
+        <translation>카탈로그 (일부)</translation>
+    </message>
+    <message>
+        <source>LRCLIB</source>
+        <translation>LRCLIB</translation>
+    </message>
+    <message>
+        <source>Lyrics from %1 (%2).</source>
+        <translation>가사 출처: %1 (%2).</translation>
+    </message>
 </context>
 <context>
     <name>QueuePanel</name>
@@ -464,12 +708,1041 @@
         <source>Remove from queue</source>
         <translation>대기열에서 빼기</translation>
     </message>
+    <message>
+        <source>Queue</source>
+        <translation>대기열</translation>
+    </message>
 </context>
 <context>
     <name>Browser</name>
     <message>
         <source>Search songs, dramas, people, lyrics…</source>
         <translation>곡, 드라마, 사람, 가사 검색…</translation>
+    </message>
+    <message>
+        <source>Search as you type (Ctrl+F); Esc clears, Down moves to results</source>
+        <translation>입력하는 대로 검색합니다 (Ctrl+F). Esc는 지우기, ↓는 결과로 이동</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <source>By drama</source>
+        <translation>드라마별</translation>
+    </message>
+    <message>
+        <source>By artist</source>
+        <translation>가수별</translation>
+    </message>
+    <message>
+        <source>By year</source>
+        <translation>연도별</translation>
+    </message>
+    <message>
+        <source>By actor</source>
+        <translation>배우별</translation>
+    </message>
+    <message>
+        <source>Group the songs by drama, artist, year or actor</source>
+        <translation>곡을 드라마, 가수, 연도, 배우별로 묶어 봅니다</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>묶어 보기</translation>
+    </message>
+    <message>
+        <source>Newest first / oldest first</source>
+        <translation>최신순 / 오래된 순</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>최신순</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>오래된 순</translation>
+    </message>
+    <message>
+        <source>%n song</source>
+        <translation>%n곡</translation>
+    </message>
+    <message>
+        <source>%n songs</source>
+        <translation>%n곡</translation>
+    </message>
+    <message>
+        <source>%n group</source>
+        <translation>%n개 그룹</translation>
+    </message>
+    <message>
+        <source>%n groups</source>
+        <translation>%n개 그룹</translation>
+    </message>
+    <message>
+        <source>Preparing search over %1…</source>
+        <translation>%1 검색 준비 중…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 match</source>
+        <translation>%2 중 %1곡 일치</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2에 %1</translation>
+    </message>
+    <message>
+        <source>More %1 match: press Enter to show them all (or type more)</source>
+        <translation>일치하는 %1이(가) 더 있습니다: Enter를 누르면 모두 보이고, 더 입력하면 좁혀집니다</translation>
+    </message>
+    <message>
+        <source>dramas</source>
+        <translation>드라마</translation>
+    </message>
+    <message>
+        <source>artists</source>
+        <translation>가수</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>연도</translation>
+    </message>
+    <message>
+        <source>actors</source>
+        <translation>배우</translation>
+    </message>
+    <message>
+        <source>Other music</source>
+        <translation>기타 음악</translation>
+    </message>
+    <message>
+        <source>not from a drama</source>
+        <translation>드라마 밖의 곡</translation>
+    </message>
+    <message>
+        <source>Year not listed</source>
+        <translation>연도 정보 없음</translation>
+    </message>
+    <message>
+        <source>Cast not listed</source>
+        <translation>출연진 정보 없음</translation>
+    </message>
+    <message>
+        <source>first %1 %2</source>
+        <translation>처음 %1개 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Edit…</source>
+        <translation>편집…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>합치기…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <source>%1 · from %2</source>
+        <translation>%1 · %2 OST</translation>
+    </message>
+    <message>
+        <source>by %1 · from %2</source>
+        <translation>%1 · %2 OST</translation>
+    </message>
+    <message>
+        <source>%n episode</source>
+        <translation>%n부작</translation>
+    </message>
+    <message>
+        <source>%n episodes</source>
+        <translation>%n부작</translation>
+    </message>
+    <message>
+        <source>Cast</source>
+        <translation>출연진</translation>
+    </message>
+    <message>
+        <source>%1 as %2</source>
+        <translation>%1 (%2 역)</translation>
+    </message>
+    <message>
+        <source>%n song</source>
+        <translation>%n곡</translation>
+    </message>
+    <message>
+        <source>%n songs</source>
+        <translation>%n곡</translation>
+    </message>
+    <message>
+        <source>Soundtrack · %1</source>
+        <translation>OST · %1</translation>
+    </message>
+    <message>
+        <source>In the drama</source>
+        <translation>드라마 속에서</translation>
+    </message>
+    <message>
+        <source>%1 (played by %2)</source>
+        <translation>%1 (%2 분)</translation>
+    </message>
+    <message>
+        <source>%1’s character</source>
+        <translation>%1 배역</translation>
+    </message>
+    <message>
+        <source>Accompanies %1.</source>
+        <translation>%1의 장면에 흐릅니다.</translation>
+    </message>
+    <message>
+        <source>The sound</source>
+        <translation>음악</translation>
+    </message>
+    <message>
+        <source>Lyrics · excerpt</source>
+        <translation>가사 · 일부</translation>
+    </message>
+    <message>
+        <source>Commentary</source>
+        <translation>해설</translation>
+    </message>
+    <message>
+        <source>Episode %1</source>
+        <translation>%1화</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>장면</translation>
+    </message>
+    <message>
+        <source>spoiler: show</source>
+        <translation>스포일러: 보기</translation>
+    </message>
+    <message>
+        <source>Where it plays</source>
+        <translation>흐르는 장면</translation>
+    </message>
+    <message>
+        <source>Sung by the drama’s own star: %1, who plays %2.</source>
+        <translation>드라마 주연이 직접 부른 곡: %1 (%2 역)</translation>
+    </message>
+    <message>
+        <source>Sung by the drama’s own star: %1, who acts in it.</source>
+        <translation>드라마 출연 배우가 직접 부른 곡: %1</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No audio file linked yet.&lt;/b&gt; Link a file you own to listen.</source>
+        <translation>&lt;b&gt;아직 연결된 오디오 파일이 없습니다.&lt;/b&gt; 가지고 있는 파일을 연결하면 들을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Link audio file…</source>
+        <translation>오디오 파일 연결…</translation>
+    </message>
+    <message>
+        <source>The linked file is missing:</source>
+        <translation>연결된 파일이 없습니다:</translation>
+    </message>
+    <message>
+        <source>It was moved or deleted. Relink it; your notes, lyrics and play count stay with the song.</source>
+        <translation>파일이 옮겨졌거나 삭제되었습니다. 다시 연결하세요. 메모, 가사, 재생 횟수는 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>Relink…</source>
+        <translation>다시 연결…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>연결 해제</translation>
+    </message>
+    <message>
+        <source>Audio file: %1</source>
+        <translation>오디오 파일: %1</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 재생</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>바꾸기…</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>폴더에서 보기</translation>
+    </message>
+    <message>
+        <source>Edit lyrics…</source>
+        <translation>가사 편집…</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>1회</translation>
+    </message>
+    <message>
+        <source>%n times</source>
+        <translation>%n회</translation>
+    </message>
+    <message>
+        <source>Played %1, last on %2.</source>
+        <translation>%1 재생, 마지막 재생 %2.</translation>
+    </message>
+    <message>
+        <source>Not played yet.</source>
+        <translation>아직 재생하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Playback is off: libVLC is not installed.</source>
+        <translation>재생할 수 없습니다: libVLC가 설치되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>가수</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>연도</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>배우</translation>
+    </message>
+    <message>
+        <source>Dramas</source>
+        <translation>드라마</translation>
+    </message>
+    <message>
+        <source>♥ Favourite</source>
+        <translation>♥ 즐겨찾기</translation>
+    </message>
+    <message>
+        <source>♡ Add to favourites</source>
+        <translation>♡ 즐겨찾기에 추가</translation>
+    </message>
+    <message>
+        <source>clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Rating: %1</source>
+        <translation>별점: %1</translation>
+    </message>
+    <message>
+        <source>My notes</source>
+        <translation>내 메모</translation>
+    </message>
+    <message>
+        <source>Edit my notes…</source>
+        <translation>메모 편집…</translation>
+    </message>
+    <message>
+        <source>Smart list</source>
+        <translation>스마트 목록</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>즐겨찾기</translation>
+    </message>
+    <message>
+        <source>Recently played</source>
+        <translation>최근 재생</translation>
+    </message>
+    <message>
+        <source>Most played</source>
+        <translation>많이 재생</translation>
+    </message>
+    <message>
+        <source>Never played</source>
+        <translation>재생하지 않은 곡</translation>
+    </message>
+    <message>
+        <source>Recently added</source>
+        <translation>최근 추가</translation>
+    </message>
+    <message>
+        <source>No songs here yet.</source>
+        <translation>아직 곡이 없습니다.</translation>
+    </message>
+    <message>
+        <source>▶ Play all %1</source>
+        <translation>▶ %1곡 모두 재생</translation>
+    </message>
+</context>
+<context>
+    <name>Edit</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 편집</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>새 %1</translation>
+    </message>
+    <message>
+        <source>song</source>
+        <translation>곡</translation>
+    </message>
+    <message>
+        <source>drama</source>
+        <translation>드라마</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>사람</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>  (new)</source>
+        <translation>  (새 항목)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Original title</source>
+        <translation>원제</translation>
+    </message>
+    <message>
+        <source>Hangul name</source>
+        <translation>한글 이름</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>다른 표기</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>연도</translation>
+    </message>
+    <message>
+        <source>Cast</source>
+        <translation>출연진</translation>
+    </message>
+    <message>
+        <source>Drama</source>
+        <translation>드라마</translation>
+    </message>
+    <message>
+        <source>OST part</source>
+        <translation>OST Part</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>순서</translation>
+    </message>
+    <message>
+        <source>Performers</source>
+        <translation>부른 사람</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>배역</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>멤버</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Lyric excerpt</source>
+        <translation>가사 일부</translation>
+    </message>
+    <message>
+        <source>Commentary</source>
+        <translation>해설</translation>
+    </message>
+    <message>
+        <source>Musical character</source>
+        <translation>음악의 특징</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>방송사</translation>
+    </message>
+    <message>
+        <source>Episodes</source>
+        <translation>회차 수</translation>
+    </message>
+    <message>
+        <source>Scenes</source>
+        <translation>장면</translation>
+    </message>
+    <message>
+        <source>One spelling per line</source>
+        <translation>한 줄에 표기 하나</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>사람</translation>
+    </message>
+    <message>
+        <source>Group (optional)</source>
+        <translation>그룹 (선택)</translation>
+    </message>
+    <message>
+        <source>Sung by the drama’s cast</source>
+        <translation>드라마 출연진이 부른 곡</translation>
+    </message>
+    <message>
+        <source>Episode</source>
+        <translation>회차</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>장면</translation>
+    </message>
+    <message>
+        <source>Spoiler</source>
+        <translation>스포일러</translation>
+    </message>
+    <message>
+        <source>Paragraphs separated by an empty line</source>
+        <translation>문단은 빈 줄로 나눕니다</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>배우</translation>
+    </message>
+    <message>
+        <source>Character</source>
+        <translation>배역</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <source>One member per line (name or id)</source>
+        <translation>한 줄에 멤버 한 명 (이름 또는 ID)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>빼기</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>즐겨찾기에서 빼기</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>즐겨찾기</translation>
+    </message>
+    <message>
+        <source>Edit song…</source>
+        <translation>곡 편집…</translation>
+    </message>
+    <message>
+        <source>New song in this drama…</source>
+        <translation>이 드라마에 새 곡…</translation>
+    </message>
+    <message>
+        <source>Merge song into…</source>
+        <translation>곡 합치기…</translation>
+    </message>
+    <message>
+        <source>Delete song…</source>
+        <translation>곡 삭제…</translation>
+    </message>
+    <message>
+        <source>Open a song, drama or person page to edit it.</source>
+        <translation>편집하려면 곡, 드라마 또는 사람 페이지를 여세요.</translation>
+    </message>
+    <message>
+        <source>There is nothing to merge this entry into.</source>
+        <translation>이 항목을 합칠 대상이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>합치기</translation>
+    </message>
+    <message>
+        <source>Keep this one (the other’s names become its aliases):</source>
+        <translation>남길 항목 (다른 항목의 이름은 다른 표기가 됩니다):</translation>
+    </message>
+    <message>
+        <source>Audio files, saved lyrics, notes and plays are kept, and come back with Undo (Ctrl+Z).</source>
+        <translation>오디오 파일, 저장한 가사, 메모, 재생 기록은 남으며 실행 취소(Ctrl+Z)로 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>its %n song</source>
+        <translation>%n곡</translation>
+    </message>
+    <message>
+        <source>its %n songs</source>
+        <translation>%n곡</translation>
+    </message>
+    <message>
+        <source>%1 go with it (%2).</source>
+        <translation>%1도 함께 삭제됩니다 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 go with it.</source>
+        <translation>%1도 함께 삭제됩니다.</translation>
+    </message>
+    <message>
+        <source>Delete the drama “%1”?</source>
+        <translation>드라마 “%1”을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Delete the song “%1”?</source>
+        <translation>곡 “%1”을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Their credit on %1 and place in the cast of %2 go with them; the songs and dramas stay.</source>
+        <translation>%1의 참여 정보와 %2의 출연 정보가 함께 삭제됩니다. 곡과 드라마는 남습니다.</translation>
+    </message>
+    <message>
+        <source>%n song</source>
+        <translation>%n곡</translation>
+    </message>
+    <message>
+        <source>%n songs</source>
+        <translation>%n곡</translation>
+    </message>
+    <message>
+        <source>%n drama</source>
+        <translation>드라마 %n편</translation>
+    </message>
+    <message>
+        <source>%n dramas</source>
+        <translation>드라마 %n편</translation>
+    </message>
+    <message>
+        <source>Delete “%1”?</source>
+        <translation>“%1”을(를) 삭제할까요?</translation>
+    </message>
+</context>
+<context>
+    <name>Scan</name>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>검색 중…</translation>
+    </message>
+    <message>
+        <source>Scanning: %1 of %2</source>
+        <translation>검색 중: %2 중 %1개</translation>
+    </message>
+    <message>
+        <source>%n file</source>
+        <translation>%n개 파일</translation>
+    </message>
+    <message>
+        <source>%n files</source>
+        <translation>%n개 파일</translation>
+    </message>
+    <message>
+        <source>Scanning: %1 found</source>
+        <translation>검색 중: %1 찾음</translation>
+    </message>
+    <message>
+        <source>Add a music folder</source>
+        <translation>음악 폴더 추가</translation>
+    </message>
+    <message>
+        <source>A scan is already running.</source>
+        <translation>이미 검색 중입니다.</translation>
+    </message>
+    <message>
+        <source>No music folders yet: use Library ▸ Add music folder….</source>
+        <translation>아직 음악 폴더가 없습니다: 보관함 ▸ 음악 폴더 추가…를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>Wait for the running scan to finish, then drop them again.</source>
+        <translation>진행 중인 검색이 끝난 뒤 다시 끌어다 놓으세요.</translation>
+    </message>
+    <message>
+        <source>Nothing to review: every scanned file found its song.</source>
+        <translation>확인할 것이 없습니다: 검색한 파일이 모두 곡을 찾았습니다.</translation>
+    </message>
+    <message>
+        <source>Review applied: %1.</source>
+        <translation>확인 내용을 적용했습니다: %1.</translation>
+    </message>
+    <message>
+        <source>Music folders</source>
+        <translation>음악 폴더</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>추가…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>빼기</translation>
+    </message>
+    <message>
+        <source>Stop scanning it. Its songs, links, lyrics and plays stay.</source>
+        <translation>더 이상 검색하지 않습니다. 곡, 연결, 가사, 재생 기록은 남습니다.</translation>
+    </message>
+    <message>
+        <source>Rescan now</source>
+        <translation>지금 다시 검색</translation>
+    </message>
+    <message>
+        <source>Removing a folder deletes nothing: its songs, lyrics and plays stay.</source>
+        <translation>폴더를 빼도 아무것도 삭제되지 않습니다: 곡, 가사, 재생 기록은 남습니다.</translation>
+    </message>
+    <message>
+        <source>No folders yet: add the folder you keep your music in.</source>
+        <translation>아직 폴더가 없습니다: 음악을 모아 둔 폴더를 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Review the scan's matches</source>
+        <translation>검색 결과 확인</translation>
+    </message>
+    <message>
+        <source>The scan was not sure about these files. Choose the song each one is, add it as a new song, or say no. Files left for later stay here.</source>
+        <translation>검색으로 확실히 알 수 없었던 파일입니다. 파일마다 어떤 곡인지 고르거나, 새 곡으로 추가하거나, 제외하세요. 나중으로 미룬 파일은 여기에 남습니다.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>It is…</source>
+        <translation>이 파일은…</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>이유</translation>
+    </message>
+    <message>
+        <source>Accept all suggestions</source>
+        <translation>제안 모두 받아들이기</translation>
+    </message>
+    <message>
+        <source>Each file gets its best match (or becomes a new song)</source>
+        <translation>파일마다 가장 잘 맞는 곡으로 정합니다 (없으면 새 곡이 됩니다)</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>적용</translation>
+    </message>
+    <message>
+        <source>+%n copy</source>
+        <translation>사본 %n개 더</translation>
+    </message>
+    <message>
+        <source>+%n copies</source>
+        <translation>사본 %n개 더</translation>
+    </message>
+    <message>
+        <source>What %1 is</source>
+        <translation>%1은(는) 어떤 곡인가요</translation>
+    </message>
+    <message>
+        <source>A new song: %1</source>
+        <translation>새 곡: %1</translation>
+    </message>
+    <message>
+        <source>Not sure yet: ask me later</source>
+        <translation>아직 모르겠음: 나중에 묻기</translation>
+    </message>
+    <message>
+        <source>None of these: leave the file out</source>
+        <translation>모두 아님: 이 파일은 빼기</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Nothing playing</source>
+        <translation>재생 중인 곡 없음</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>이전 곡</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>다음 곡</translation>
+    </message>
+    <message>
+        <source>Hide window</source>
+        <translation>창 숨기기</translation>
+    </message>
+    <message>
+        <source>Show window</source>
+        <translation>창 보이기</translation>
+    </message>
+    <message>
+        <source>Keep playing in the tray when closed</source>
+        <translation>창을 닫아도 트레이에서 계속 재생</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <source>Notify on song change while hidden</source>
+        <translation>창이 숨겨져 있을 때 곡이 바뀌면 알림</translation>
+    </message>
+    <message>
+        <source>Notify on every song change</source>
+        <translation>곡이 바뀔 때마다 알림</translation>
+    </message>
+    <message>
+        <source>Never notify</source>
+        <translation>알리지 않음</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <source>OST Player keeps playing here. Click the icon to show the window; Quit is in its menu.</source>
+        <translation>OST Player가 여기서 계속 재생합니다. 아이콘을 누르면 창이 다시 열리고, 끝내기는 아이콘 메뉴에 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineLyrics</name>
+    <message>
+        <source>Use these</source>
+        <translation>이 가사 사용</translation>
+    </message>
+    <message>
+        <source>Search online…</source>
+        <translation>온라인에서 찾기…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Remove fetched lyrics</source>
+        <translation>가져온 가사 지우기</translation>
+    </message>
+    <message>
+        <source>Look up lyrics online?</source>
+        <translation>온라인에서 가사를 찾을까요?</translation>
+    </message>
+    <message>
+        <source>To find lyrics for songs that have none, OST Player sends the song's title, performers, drama (album) and length to %1 (LRCLIB, a free lyrics database), and keeps what it finds in your library.
+
+Nothing is sent until you turn this on; Lyrics ▸ Online lyrics turns it off again.</source>
+        <translation>가사가 없는 곡의 가사를 찾기 위해 OST Player는 곡의 제목, 부른 사람, 드라마(앨범), 길이를 %1(무료 가사 데이터베이스 LRCLIB)에 보내고, 찾은 가사를 보관함에 저장합니다.
+
+이 기능을 켜기 전에는 아무것도 보내지 않습니다. 가사 ▸ 온라인 가사에서 다시 끌 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Turn on online lyrics</source>
+        <translation>온라인 가사 켜기</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>나중에</translation>
+    </message>
+    <message>
+        <source>“%1” has no lyrics. Look lyrics up online? The title, performers, drama and length of songs without lyrics are then sent to %2 (LRCLIB).</source>
+        <translation>“%1”에는 가사가 없습니다. 온라인에서 가사를 찾을까요? 그러면 가사가 없는 곡의 제목, 부른 사람, 드라마, 길이가 %2(LRCLIB)로 전송됩니다.</translation>
+    </message>
+    <message>
+        <source>Online lyrics: %1</source>
+        <translation>온라인 가사: %1</translation>
+    </message>
+    <message>
+        <source>Looking up lyrics online…</source>
+        <translation>온라인에서 가사를 찾는 중…</translation>
+    </message>
+    <message>
+        <source>Lyrics could not be looked up: %1</source>
+        <translation>가사를 찾지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>LRCLIB lists this song as instrumental.</source>
+        <translation>LRCLIB에는 이 곡이 연주곡으로 올라 있습니다.</translation>
+    </message>
+    <message>
+        <source>No lyrics found online.</source>
+        <translation>온라인에서 가사를 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Lyrics from LRCLIB saved for this song.</source>
+        <translation>LRCLIB 가사를 이 곡에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>The fetched lyrics were removed.</source>
+        <translation>가져온 가사를 지웠습니다.</translation>
+    </message>
+    <message>
+        <source>Select a song first.</source>
+        <translation>먼저 곡을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Lyrics from LRCLIB saved.</source>
+        <translation>LRCLIB 가사를 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Fetching missing lyrics from LRCLIB…</source>
+        <translation>LRCLIB에서 빠진 가사를 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Stopped: what was found is kept.</source>
+        <translation>멈췄습니다: 찾은 가사는 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>Share on LRCLIB?</source>
+        <translation>LRCLIB에 공유할까요?</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Publish these synced lyrics on %1 for everyone to use?</source>
+        <translation>시간이 맞춰진 이 가사를 %1에 올려 누구나 쓸 수 있게 할까요?</translation>
+    </message>
+    <message>
+        <source>Show Details… for exactly what is sent. The server asks for a proof of work first: this may take a minute.</source>
+        <translation>무엇이 전송되는지는 자세히 보기…에서 확인할 수 있습니다. 서버가 먼저 작업 증명을 요구하므로 1분쯤 걸릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>올리기</translation>
+    </message>
+    <message>
+        <source>Sharing on LRCLIB (proof of work)…</source>
+        <translation>LRCLIB에 공유하는 중 (작업 증명)…</translation>
+    </message>
+    <message>
+        <source>Shared on LRCLIB. Thank you!</source>
+        <translation>LRCLIB에 공유했습니다. 고맙습니다!</translation>
+    </message>
+    <message>
+        <source>Sharing on LRCLIB failed: %1</source>
+        <translation>LRCLIB 공유에 실패했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Sharing cancelled: nothing was sent.</source>
+        <translation>공유를 취소했습니다: 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Fetch missing lyrics: %1</source>
+        <translation>빠진 가사 가져오기: %1</translation>
+    </message>
+    <message>
+        <source>Search lyrics online</source>
+        <translation>온라인에서 가사 찾기</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>가수</translation>
+    </message>
+    <message>
+        <source>Album (drama)</source>
+        <translation>앨범 (드라마)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
+        <source>Asks %1 for these words.</source>
+        <translation>%1에 이 단어로 물어봅니다.</translation>
+    </message>
+    <message>
+        <source>Online lyrics are off (Lyrics ▸ Online lyrics).</source>
+        <translation>온라인 가사가 꺼져 있습니다 (가사 ▸ 온라인 가사).</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>찾는 중…</translation>
+    </message>
+    <message>
+        <source>%n record found.</source>
+        <translation>%n건 찾았습니다.</translation>
+    </message>
+    <message>
+        <source>%n records found.</source>
+        <translation>%n건 찾았습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>찾은 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>찾기에 실패했습니다: %1</translation>
+    </message>
+    <message>
+        <source>(instrumental)</source>
+        <translation>(연주곡)</translation>
+    </message>
+</context>
+<context>
+    <name>LyricsEditor</name>
+    <message>
+        <source>No lyrics</source>
+        <translation>가사 없음</translation>
+    </message>
+    <message>
+        <source>Synced (LRC)</source>
+        <translation>시간 맞춤 (LRC)</translation>
+    </message>
+    <message>
+        <source>Plain lyrics, not synced</source>
+        <translation>일반 가사, 시간 맞춤 없음</translation>
+    </message>
+    <message>
+        <source>Not all lines are synced</source>
+        <translation>시간이 맞춰지지 않은 줄이 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 without a time yet will show together with the last synced line. Save anyway?</source>
+        <translation>아직 시간이 없는 %1은(는) 마지막으로 시간을 맞춘 줄과 함께 보입니다. 그래도 저장할까요?</translation>
+    </message>
+</context>
+<context>
+    <name>Window</name>
+    <message>
+        <source>Ready</source>
+        <translation>준비됨</translation>
     </message>
 </context>
 </TS>

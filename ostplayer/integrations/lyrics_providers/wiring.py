@@ -26,7 +26,7 @@ def make_online_lyrics(context: AppContext, parent: QObject | None = None) -> On
     def provider(url: str) -> LrclibProvider:
         return LrclibProvider(LrclibClient(url, limiter=limiter))
 
-    return OnlineLyricsService(
+    service = OnlineLyricsService(
         context.library,
         context.tasks,
         context.settings,
@@ -36,6 +36,9 @@ def make_online_lyrics(context: AppContext, parent: QObject | None = None) -> On
         server_override=os.environ.get(URL_ENVIRONMENT),
         publisher=publish_to,
     )
+    if service.cache.unusable:  # shown with the library's notices once the window is up
+        context.notices.append(service.cache.unusable)
+    return service
 
 
 def publish_to(
