@@ -31,9 +31,6 @@ def run_gui(paths: AppPaths, files: list[str] | None = None) -> int:
     app.setApplicationName("OST Player")
     app.setOrganizationName("ostplayer")
     app.setDesktopFileName("io.github.ostplayer.OSTPlayer")
-    from .integrations.desktop import app_icon
-
-    app.setWindowIcon(app_icon())
 
     lock = DataDirLock(paths.data)
     try:
@@ -57,12 +54,13 @@ def run_gui(paths: AppPaths, files: list[str] | None = None) -> int:
         migrated = paths.migrate()
         paths.make()
         settings = Settings(paths.settings_file)
-        # Language and light/dark before the first window, so it never paints in the other.
-        from .ui.i18n import install_translator
+        # Light or dark before the first window, so it never paints in the other. The
+        # language and the icon come right after the first frame (it holds no translated
+        # text): importing them cost ~10 ms of the first paint (benchmarks/bench_startup.py).
         from .ui.theme import ThemeManager
 
-        translators = install_translator(app, settings)  # noqa: F841 - kept alive with the app
         ThemeManager.of(app, settings)
+        translators: list = []  # kept alive with the app
         # The bare window paints first; the library, libVLC and the window's parts load
         # right after, so the user never stares at nothing while they do.
         window = MainWindow(settings)
@@ -77,6 +75,12 @@ def run_gui(paths: AppPaths, files: list[str] | None = None) -> int:
             window.close()
 
         def assemble() -> None:
+            from .integrations.desktop import app_icon
+            from .ui.i18n import install_translator
+
+            # Before any part of the window is built, so every part is in the language.
+            translators.extend(install_translator(app, settings))
+            app.setWindowIcon(app_icon())
             from .catalog.library import Library, LibraryError, LibraryTooNew
             from .paths import BUNDLED_CATALOG, resource_path
             from .playback import create_player

@@ -121,6 +121,10 @@ def test_the_scan_online_lyrics_and_tray_texts_are_korean(qtbot, tmp_path, korea
     texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
     assert "재생 중인 곡 없음" in texts and "끝내기" in texts and "창 숨기기" in texts
     assert all(has_hangul(t) for t in texts), texts
+    from ostplayer.ui.window_offers import offer_review
+
+    offer_review(w, 2)
+    assert w.review_banner.label.text().startswith("검색한 파일 2개의 곡을")
 
 
 def test_the_online_lyrics_menu_and_dialog_are_korean(qtbot, tmp_path, korean):

@@ -76,7 +76,7 @@ def test_menu_shortcuts_are_unique_and_the_common_ones_exist(qtbot, tmp_path):
     found = shortcuts(w)
     clashes = {key: names for key, names in found.items() if len(set(names)) > 1}
     assert clashes == {}
-    for key in ("Space", "Ctrl+F", "Ctrl+Left", "Ctrl+Right", "Ctrl+Z", "Ctrl+N", "F11"):
+    for key in ("Space", "Ctrl+F", "Ctrl+Left", "Ctrl+Right", "Ctrl+Z", "Ctrl+N", "Ctrl+Q", "F11"):
         assert key in found, key
     assert w.menu_actions["romanization"].shortcut().toString() == "Ctrl+Shift+R"
 

@@ -260,12 +260,14 @@ class LibraryService(QObject):
         self.changed.emit(change)
 
     def _relinked(self, song_ids: Iterable[str]) -> set[str]:
+        # Once per song of a scan's one change, on the GUI thread: lookups hoisted.
         changed = set()
+        songs, audio_path, known = self.catalog.songs, self.library.audio_path, self._paths
         for sid in song_ids:
-            path = self.library.audio_path(sid) if sid in self.catalog.songs else None
-            if path == self._paths.get(sid):
+            path = audio_path(sid) if sid in songs else None
+            if path == known.get(sid):
                 continue
-            self._paths[sid] = path
+            known[sid] = path
             self._set_state(sid, LINKED if path else NONE)
             changed.add(sid)
         return changed

@@ -114,7 +114,8 @@ def create_actions(
     a.add("import", "&Import catalog…", c.import_catalog, "Ctrl+I")
     a.add("export", "&Export catalog…", c.export_catalog, "Ctrl+Shift+E")
     a.add("link", "&Link audio file to this song…", c.link_current, "Ctrl+L")
-    a.add("quit", "&Quit", c.quit, QKeySequence.StandardKey.Quit)
+    # Ctrl+Q as every Linux desktop has it, also where the platform theme names no Quit key.
+    a.add("quit", "&Quit", c.quit, "Ctrl+Q")
 
     a.add(
         "add-folder",

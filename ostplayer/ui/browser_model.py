@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from array import array
 from collections.abc import Callable, Collection, Iterable
 
 from PySide6.QtCore import (
@@ -18,28 +17,38 @@ from PySide6.QtGui import QColor, QFont, QIcon
 
 from ..domain.grouping import OTHER_MUSIC, UNLISTED, Group, Grouping, group_songs
 from ..domain.models import Catalog, Song
+from .browser_rows import (
+    AUDIO_ROLE,
+    DECORATION,
+    DISPLAY,
+    FONT,
+    FOREGROUND,
+    GROUP_FLAGS,
+    GROUP_ID,
+    ID_ROLE,
+    KIND_ROLE,
+    MISSING_COLOUR,
+    MORE_FLAGS,
+    MORE_ID,
+    NO_FLAGS,
+    NO_INDEX,
+    PLAYING_ROLE,
+    SONG_FLAGS,
+    TOOLTIP,
+    UNANSWERED,
+    Memberships,
+    memberships,
+    places,
+)
 from .i18n import tr, tr_count
 
-# Custom roles, like Picard's log view model: views and tests ask for meaning, not text.
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "group" or "song"
-ID_ROLE = Qt.ItemDataRole.UserRole + 2  # song id, or the group key (drama/person id, year)
-AUDIO_ROLE = Qt.ItemDataRole.UserRole + 3  # "none", "linked", "missing" or "unplayable"
-PLAYING_ROLE = Qt.ItemDataRole.UserRole + 4  # True on the row of the song playing now
+__all__ = ["AUDIO_ROLE", "GROUP_LIMIT", "ID_ROLE", "KIND_ROLE", "PLAYING_ROLE", "BrowserModel"]
 
-_GROUP = 0  # internalId of group rows; song rows carry their group's row + 1
-
-# Precomputed: the tree asks for flags of every row it lays out (thousands per keystroke),
-# and building a flag from enum members in Python costs more than the rest of the call.
-_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-# "Never has children" spares the tree a hasChildren() call per song row.
-_SONG_FLAGS = _GROUP_FLAGS | Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemNeverHasChildren
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
-_MORE = 0xFFFFFFFF  # internalId of the "more groups match" row (fits a 32-bit quintptr)
-_MORE_FLAGS = _GROUP_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 GROUP_LIMIT = 200  # groups shown while searching, until the user asks for all
 # Below this share of the library, a filter walks the matches instead of every song.
 _SPARSE_SHARE = 0.25
 _SPARSE_SHARE_CAPPED = 0.02
+_GROUP, _MORE = GROUP_ID, MORE_ID
 
 AudioState = Callable[[str], str]
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -115,7 +124,7 @@ class BrowserModel(QAbstractItemModel):
     def _regroup(self) -> None:
         self.beginResetModel()
         self._all_groups = group_songs(self.catalog, self.songs, self.grouping, self.newest_first)
-        self._member_of: tuple[array, array, dict[int, list[tuple[int, int]]]] | None = None
+        self._member_of: Memberships | None = None
         self._apply_filter()
         self.endResetModel()
 
@@ -156,33 +165,18 @@ class BrowserModel(QAbstractItemModel):
         self, keep: Collection[int], limit: int | None
     ) -> list[tuple[Group, list[int]]]:
         # A few matches in a big library: visit the matches, not the 100,000 songs.
-        first_group, first_order, extra = self._memberships()
+        member_of = self._memberships()
         buckets: dict[int, list[tuple[int, int]]] = {}
-        n = len(first_group)
         for p in keep:
-            if 0 <= p < n and first_group[p] >= 0:
-                buckets.setdefault(first_group[p], []).append((first_order[p], p))
-                for g, order in extra.get(p, ()):
-                    buckets.setdefault(g, []).append((order, p))
+            for g, order in places(member_of, p):
+                buckets.setdefault(g, []).append((order, p))
         groups = self._all_groups
         chosen = sorted(buckets)[: None if limit is None else limit + 1]
         return [(groups[g], [p for _, p in sorted(buckets[g])]) for g in chosen]
 
-    def _memberships(self) -> tuple[array, array, dict[int, list[tuple[int, int]]]]:
-        # Flat arrays: most songs sit in one group (a drama, a year); artists and actors
-        # can put a song in several, kept aside in ``extra``.
+    def _memberships(self) -> Memberships:
         if self._member_of is None:
-            first_group = array("i", [-1]) * len(self.songs)
-            first_order = array("i", [0]) * len(self.songs)
-            extra: dict[int, list[tuple[int, int]]] = {}
-            for g, group in enumerate(self._all_groups):
-                for order, p in enumerate(group.songs):
-                    if first_group[p] < 0:
-                        first_group[p] = g
-                        first_order[p] = order
-                    else:
-                        extra.setdefault(p, []).append((g, order))
-            self._member_of = (first_group, first_order, extra)
+            self._member_of = memberships(self._all_groups, len(self.songs))
         return self._member_of
 
     def all_matching_song_ids(self) -> list[str]:
@@ -226,16 +220,13 @@ class BrowserModel(QAbstractItemModel):
         if not found:
             return []
         p = found[0]
-        first_group, first_order, extra = self._memberships()
-        if first_group[p] < 0:
-            return []
-        places = [(first_group[p], first_order[p]), *extra.get(p, ())]
+        where = places(self._memberships(), p)
         if self._filter is None:
-            return places  # every group shown whole, in order
+            return where  # every group shown whole, in order
         if self._shown is None:
             self._shown = {id(group): row for row, (group, _) in enumerate(self._groups)}
         rows = []
-        for g, order in places:
+        for g, order in where:
             row = self._shown.get(id(self._all_groups[g]))
             if row is None:
                 continue
@@ -272,12 +263,24 @@ class BrowserModel(QAbstractItemModel):
     def refresh_songs(self, song_ids) -> None:
         """Repaint these songs' rows (every row of a song in several groups): one signal per
         group, spanning its changed rows, so a scan linking thousands is not thousands."""
+        ids = song_ids if isinstance(song_ids, (set, frozenset)) else set(song_ids)
         spans: dict[int, tuple[int, int]] = {}
-        for song_id in song_ids:
-            for group_row, row in self._rows_of(song_id):
-                group = group_row + 1  # the internalId of the group's song rows
-                first, last = spans.get(group, (row, row))
-                spans[group] = (min(first, row), max(last, row))
+        # Few songs (a play, a batch of fetched lyrics): found through their groups. Many
+        # (a scan's links): a walk through the rows shown, which a search keeps short.
+        shown = sum(len(songs) for _, songs in self._groups)
+        if len(ids) * 8 < shown:
+            found = [place for song_id in ids for place in self._rows_of(song_id)]
+        else:
+            found = [
+                (group_row, row)
+                for group_row, (_, songs) in enumerate(self._groups)
+                for row, p in enumerate(songs)
+                if self.songs[p].id in ids
+            ]
+        for group_row, row in found:
+            group = group_row + 1  # the internalId of the group's song rows
+            first, last = spans.get(group, (row, row))
+            spans[group] = (min(first, row), max(last, row))
         for group, (first, last) in spans.items():
             self.dataChanged.emit(
                 self.createIndex(first, 0, group), self.createIndex(last, 0, group)
@@ -323,9 +326,11 @@ class BrowserModel(QAbstractItemModel):
         return self.createIndex(row, 0, parent.row() + 1)
 
     def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() in (_GROUP, _MORE):
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, _GROUP)
+        # Asked about 10 times per painted row: an invalid index has internalId 0 (_GROUP).
+        ident = index.internalId()
+        if ident in (_GROUP, _MORE):
+            return NO_INDEX
+        return self.createIndex(ident - 1, 0, _GROUP)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
         if not parent.isValid():
@@ -343,28 +348,31 @@ class BrowserModel(QAbstractItemModel):
         return parent.internalId() == _GROUP  # a shown group always has a song
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role in UNANSWERED:
             return None
-        if index.internalId() == _MORE:
+        ident = index.internalId()  # 0 (_GROUP) for an invalid index too
+        if ident == _MORE:
             return self._more_data(role)
-        if index.internalId() == _GROUP:
+        if ident == _GROUP:
+            if not index.isValid():
+                return None
             group, songs = self._groups[index.row()]
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == DISPLAY:
                 label, detail = group_label(group)
                 return f"{label} ({detail})" if detail else label
             if role == KIND_ROLE:
                 return "group"
             if role == ID_ROLE:
                 return group.key
-            if role == Qt.ItemDataRole.FontRole:
+            if role == FONT:
                 return self._bold
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == TOOLTIP:
                 # Qt guesses rich text in tooltips; the label is library text, so escape it.
                 count = tr_count("Browser", len(songs), "%n song", "%n songs")
                 return f"<p>{html.escape(group_label(group)[0])}: {count}</p>"
             return None
-        song = self.songs[self._groups[index.internalId() - 1][1][index.row()]]
-        if role == Qt.ItemDataRole.DisplayRole:
+        song = self.songs[self._groups[ident - 1][1][index.row()]]
+        if role == DISPLAY:
             heart = "♥ " if self.favourite(song.id) else ""
             if self.grouping is Grouping.ARTIST:
                 drama = self.catalog.dramas.get(song.drama)
@@ -376,20 +384,18 @@ class BrowserModel(QAbstractItemModel):
             return song.id
         if role == AUDIO_ROLE:
             return self._audio_state(song.id)
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == DECORATION:
             if song.id == self.playing:
                 return self._icons.get("playing")
             return self._icons.get(self._audio_state(song.id))
-        if role == Qt.ItemDataRole.FontRole and song.id == self.playing:
-            return self._bold
+        if role == FONT:
+            return self._bold if song.id == self.playing else None
         if role == PLAYING_ROLE:
             return song.id == self.playing
-        if role == Qt.ItemDataRole.ForegroundRole and self._audio_state(song.id) in (
-            "missing",
-            "unplayable",
-        ):
-            return QColor("#b3261e")
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == FOREGROUND:
+            missing = self._audio_state(song.id) in ("missing", "unplayable")
+            return MISSING_COLOUR if missing else None
+        if role == TOOLTIP:
             if song.id == self.playing:
                 return "Playing now"
             state = self._audio_state(song.id)
@@ -402,9 +408,9 @@ class BrowserModel(QAbstractItemModel):
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return _NO_FLAGS
+            return NO_FLAGS
         ident = index.internalId()
-        return _GROUP_FLAGS if ident == _GROUP else _MORE_FLAGS if ident == _MORE else _SONG_FLAGS
+        return GROUP_FLAGS if ident == _GROUP else MORE_FLAGS if ident == _MORE else SONG_FLAGS
 
     def is_more_row(self, index: ModelIndex) -> bool:
         return index.isValid() and index.internalId() == _MORE

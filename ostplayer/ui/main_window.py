@@ -312,23 +312,10 @@ class MainWindow(QMainWindow):
         self.queue_dock.setVisible(visible)
 
     def set_lyrics_mode(self, on: bool) -> None:
-        """Lyrics fill the window in large type; everything but the transport steps aside."""
-        self.browser.setVisible(not on)
-        self.page_view.setVisible(not on)
-        self.lyrics.view.setVisible(on or self.menu_actions["lyrics"].isChecked())
-        self.lyrics.view.set_large(on)
-        self.lyrics_area_margins(on)  # the stage reaches the edges; no strip of window grey
-        self.menu_actions.set_checked_quietly("lyrics-mode", on)
-        # A real full screen: the stage fills the display, the menu bar steps aside too.
-        self.menuBar().setVisible(not on)
-        if on and not self.isFullScreen():
-            self._maximized_before_stage = self.isMaximized()
-            self.showFullScreen()
-        elif not on and self.isFullScreen():
-            if getattr(self, "_maximized_before_stage", False):
-                self.showMaximized()
-            else:
-                self.showNormal()
+        """Lyrics fill the screen in large type; everything but the transport steps aside."""
+        from .window_stage import set_stage
+
+        set_stage(self, on)
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)

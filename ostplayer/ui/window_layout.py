@@ -12,16 +12,13 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
+CONTENT_MARGINS = (0, 6, 6, 0)  # page and lyrics: a gap at the top and the right
+
+
 def build_layout(window: MainWindow) -> None:
     right = QWidget()
     right_layout = QVBoxLayout(right)
-    right_layout.setContentsMargins(0, 6, 6, 0)
-
-    def lyrics_area_margins(stage: bool) -> None:
-        # The full-screen stage reaches the edges; in the window the lyrics keep their gap.
-        right_layout.setContentsMargins(*((0, 0, 0, 0) if stage else (0, 6, 6, 0)))
-
-    window.lyrics_area_margins = lyrics_area_margins
+    right_layout.setContentsMargins(*CONTENT_MARGINS)
     window.content_splitter = QSplitter(Qt.Orientation.Horizontal)
     window.content_splitter.setObjectName("contentSplitter")
     window.content_splitter.addWidget(window.page_view)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .i18n import fill, tr, tr_count
 from .transport import format_ms
 
 if TYPE_CHECKING:
@@ -17,10 +18,14 @@ def offer_resume(window: MainWindow) -> None:
         return
     song_id, position = offer
     window.resume_banner.show_message(
-        f"Resume “{window.library.title(song_id)}” where you left off ({format_ms(position)})?",
+        fill(
+            tr("Window", "Resume “%1” where you left off (%2)?"),
+            window.library.title(song_id),
+            format_ms(position),
+        ),
         [
             (
-                "Resume",
+                tr("Window", "Resume"),
                 lambda: window.session.resume(song_id, position, window._context_list(song_id)),
             )
         ],
@@ -31,9 +36,13 @@ def offer_resume(window: MainWindow) -> None:
 def offer_review(window: MainWindow, count: int) -> None:
     if count:
         window.review_banner.show_message(
-            f"{count:,} scanned file{'s' if count != 1 else ''} could not be matched for"
-            " sure. Look at them when you like.",
-            [("Review…", window.scan_ui.review)],
+            tr_count(
+                "Window",
+                count,
+                "%n scanned file could not be matched for sure. Look at it when you like.",
+                "%n scanned files could not be matched for sure. Look at them when you like.",
+            ),
+            [(tr("Window", "Review…"), window.scan_ui.review)],
         )
     else:
         window.review_banner.hide()

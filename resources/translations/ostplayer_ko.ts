@@ -1744,5 +1744,25 @@ Nothing is sent until you turn this on; Lyrics ▸ Online lyrics turns it off ag
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
+    <message>
+        <source>Resume “%1” where you left off (%2)?</source>
+        <translation>“%1”을(를) 멈춘 곳(%2)부터 이어 들을까요?</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>이어 듣기</translation>
+    </message>
+    <message>
+        <source>%n scanned file could not be matched for sure. Look at it when you like.</source>
+        <translation>검색한 파일 %n개의 곡을 확실히 알 수 없습니다. 편할 때 확인하세요.</translation>
+    </message>
+    <message>
+        <source>%n scanned files could not be matched for sure. Look at them when you like.</source>
+        <translation>검색한 파일 %n개의 곡을 확실히 알 수 없습니다. 편할 때 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>확인…</translation>
+    </message>
 </context>
 </TS>
