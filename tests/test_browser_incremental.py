@@ -26,10 +26,10 @@ def shown_rows(model, song_id: str) -> list[tuple[int, int]]:
     return rows
 
 
-def repainted_rows(model, song_id: str) -> set[tuple[int, int]]:
+def repainted_rows(model, *song_ids: str) -> set[tuple[int, int]]:
     spans = []
     model.dataChanged.connect(lambda top, bottom, *_: spans.append((top, bottom)))
-    model.refresh_songs([song_id])
+    model.refresh_songs(list(song_ids))
     model.dataChanged.disconnect()
     return {
         (top.parent().row(), r) for top, bottom in spans for r in range(top.row(), bottom.row() + 1)
@@ -47,12 +47,16 @@ def test_a_changed_song_repaints_exactly_its_rows_in_every_grouping_and_search(q
             for song_id in ids:
                 rows = shown_rows(model, song_id)
                 assert repainted_rows(model, song_id) == set(rows), (grouping, query, song_id)
+                # The lookup through the song's groups (taken for a few songs of many).
+                assert sorted(model._rows_of(song_id)) == rows, (grouping, query, song_id)
                 found = model.find_song(song_id)
                 if rows:
                     assert (found.parent().row(), found.row()) == rows[0]
                     assert found.data(ID_ROLE) == song_id
                 else:
                     assert not found.isValid()
+            every = {row for song_id in ids for row in shown_rows(model, song_id)}
+            assert repainted_rows(model, *ids) == every
 
 
 def test_saved_lyrics_are_found_by_search_at_once_and_forgotten_when_removed(qtbot, tmp_path):

@@ -142,7 +142,7 @@ def test_delete_a_drama_then_undo_brings_its_songs_back(qtbot, tmp_path):
     from ostplayer.ui.edit_ui import delete_summary
 
     text = delete_summary(w.library.catalog, "dramas", "fight-for-my-way")
-    assert "Its 1 song go with it (Ambiguous)." in text and "are kept" in text
+    assert "Its 1 song goes with it (Ambiguous)." in text and "are kept" in text
     w.editing.delete("dramas", "fight-for-my-way", confirm=False)
     assert not w.model.find_song("ambiguous").isValid()
     w.editing.history.undo()

@@ -39,6 +39,8 @@ from .browser_rows import (
     Memberships,
     memberships,
     places,
+    row_spans,
+    shown_places,
 )
 from .i18n import tr, tr_count
 
@@ -225,17 +227,7 @@ class BrowserModel(QAbstractItemModel):
             return where  # every group shown whole, in order
         if self._shown is None:
             self._shown = {id(group): row for row, (group, _) in enumerate(self._groups)}
-        rows = []
-        for g, order in where:
-            row = self._shown.get(id(self._all_groups[g]))
-            if row is None:
-                continue
-            songs = self._groups[row][1]
-            if order < len(songs) and songs[order] == p:
-                rows.append((row, order))  # the whole group matches
-            elif p in songs:
-                rows.append((row, songs.index(p)))
-        return rows
+        return shown_places(where, p, self._all_groups, self._groups, self._shown)
 
     def positions_of(self, song_ids: Iterable[str]) -> list[int]:
         """The songs' positions in the catalog's order (the search index's)."""
@@ -264,7 +256,6 @@ class BrowserModel(QAbstractItemModel):
         """Repaint these songs' rows (every row of a song in several groups): one signal per
         group, spanning its changed rows, so a scan linking thousands is not thousands."""
         ids = song_ids if isinstance(song_ids, (set, frozenset)) else set(song_ids)
-        spans: dict[int, tuple[int, int]] = {}
         # Few songs (a play, a batch of fetched lyrics): found through their groups. Many
         # (a scan's links): a walk through the rows shown, which a search keeps short.
         shown = sum(len(songs) for _, songs in self._groups)
@@ -277,11 +268,7 @@ class BrowserModel(QAbstractItemModel):
                 for row, p in enumerate(songs)
                 if self.songs[p].id in ids
             ]
-        for group_row, row in found:
-            group = group_row + 1  # the internalId of the group's song rows
-            first, last = spans.get(group, (row, row))
-            spans[group] = (min(first, row), max(last, row))
-        for group, (first, last) in spans.items():
+        for group, (first, last) in row_spans(found).items():
             self.dataChanged.emit(
                 self.createIndex(first, 0, group), self.createIndex(last, 0, group)
             )

@@ -8,7 +8,7 @@ paints, thousands of times per keystroke on a big library.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -81,3 +81,34 @@ def places(member_of: Memberships, p: int) -> list[tuple[int, int]]:
     if not 0 <= p < len(first_group) or first_group[p] < 0:
         return []
     return [(first_group[p], first_order[p]), *extra.get(p, ())]
+
+
+def shown_places(
+    where: list[tuple[int, int]],
+    p: int,
+    all_groups: Sequence[Group],
+    shown_groups: Sequence[tuple[Group, list[int]]],
+    shown_row: dict[int, int],
+) -> list[tuple[int, int]]:
+    """(group row, row under it) of song ``p`` in a filtered tree, from its ``where``
+    (:func:`places`); ``shown_row`` maps id(group) to its row among the shown groups."""
+    rows = []
+    for g, order in where:
+        row = shown_row.get(id(all_groups[g]))
+        if row is None:
+            continue
+        songs = shown_groups[row][1]
+        if order < len(songs) and songs[order] == p:
+            rows.append((row, order))  # the whole group matches
+        elif p in songs:
+            rows.append((row, songs.index(p)))
+    return rows
+
+
+def row_spans(found: Iterable[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """(first, last) row per song rows' internalId (group row + 1): one repaint a group."""
+    spans: dict[int, tuple[int, int]] = {}
+    for group_row, row in found:
+        first, last = spans.get(group_row + 1, (row, row))
+        spans[group_row + 1] = (min(first, row), max(last, row))
+    return spans

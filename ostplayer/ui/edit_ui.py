@@ -286,8 +286,8 @@ def delete_summary(catalog, section: str, ident: str) -> str:
     if section == "dramas":
         songs = catalog.songs_of_drama(ident)
         names = ", ".join(s.title for s in songs[:5]) + ("…" if len(songs) > 5 else "")
-        count = tr_count("Edit", len(songs), "its %n song", "its %n songs")
-        goes = fill(_tr("%1 go with it (%2).") if songs else _tr("%1 go with it."), count, names)
+        count = tr_count("Edit", len(songs), "its %n song goes", "its %n songs go")
+        goes = fill(_tr("%1 with it (%2).") if songs else _tr("%1 with it."), count, names)
         question = fill(_tr("Delete the drama “%1”?"), catalog.dramas[ident].title)
         return f"{question}\n\n{goes[0].upper()}{goes[1:]}\n{kept}"
     if section == "songs":

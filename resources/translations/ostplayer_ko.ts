@@ -1294,19 +1294,19 @@
         <translation>오디오 파일, 저장한 가사, 메모, 재생 기록은 남으며 실행 취소(Ctrl+Z)로 되돌릴 수 있습니다.</translation>
     </message>
     <message>
-        <source>its %n song</source>
+        <source>its %n song goes</source>
         <translation>%n곡</translation>
     </message>
     <message>
-        <source>its %n songs</source>
+        <source>its %n songs go</source>
         <translation>%n곡</translation>
     </message>
     <message>
-        <source>%1 go with it (%2).</source>
+        <source>%1 with it (%2).</source>
         <translation>%1도 함께 삭제됩니다 (%2).</translation>
     </message>
     <message>
-        <source>%1 go with it.</source>
+        <source>%1 with it.</source>
         <translation>%1도 함께 삭제됩니다.</translation>
     </message>
     <message>
