@@ -28,6 +28,7 @@ __all__ = [
     "FETCHED_KEY",
     "STATUSES",
     "FetchOutcome",
+    "clock",
     "describe_candidate",
     "fetch_one",
     "fetched_record",
@@ -68,7 +69,8 @@ class FetchOutcome:
         }
 
 
-def _clock(seconds: float | None) -> str:
+def clock(seconds: float | None) -> str:
+    """A duration as m:ss ("?:??" when unknown)."""
     if seconds is None:
         return "?:??"
     s = round(seconds)
@@ -79,7 +81,7 @@ def describe_candidate(c: LyricsCandidate) -> str:
     """ "시작 by 가호, 이태원 클라쓰 OST Part.2, 3:22 (LRCLIB #123)" """
     album = f", {c.album}" if c.album else ""
     label = PROVIDER_LABELS.get(c.provider, c.provider)
-    return f"{c.track} by {c.artist}{album}, {_clock(c.duration_s)} ({label} #{c.provider_id})"
+    return f"{c.track} by {c.artist}{album}, {clock(c.duration_s)} ({label} #{c.provider_id})"
 
 
 def outcome_of(query: LyricsQuery, provider: str, choice: Choice) -> FetchOutcome:

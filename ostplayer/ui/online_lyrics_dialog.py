@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.lyrics_choice import Choice, Scored
+from ..domain.lyrics_fetch import clock
 from ..services.online_lyrics import OnlineLyricsService
 from .i18n import fill, tr, tr_count
 
@@ -30,18 +31,11 @@ def _tr(text: str) -> str:
     return tr("OnlineLyrics", text)
 
 
-def _clock(seconds: float | None) -> str:
-    if seconds is None:
-        return "?:??"
-    s = round(seconds)
-    return f"{s // 60}:{s % 60:02d}"
-
-
 def _row_text(s: Scored) -> str:
     c = s.candidate
     album = f" — {c.album}" if c.album else ""
     sure = f"not this song: {s.rejected}" if s.rejected else f"{s.confidence:.0%} sure"
-    return f"{c.track} — {c.artist}{album} — {_clock(c.duration_s)} — {c.kind} ({sure})"
+    return f"{c.track} — {c.artist}{album} — {clock(c.duration_s)} — {c.kind} ({sure})"
 
 
 class SearchDialog(QDialog):
