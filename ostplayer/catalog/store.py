@@ -43,6 +43,7 @@ __all__ = [
     "dump_tables",
     "fsync_dir",
     "iter_documents",
+    "read_documents",
     "read_store_text",
     "remove_stale_temp_files",
     "salvage_tables",
@@ -160,7 +161,18 @@ def iter_documents(path: Path) -> Iterator[tuple[str, str, Any]]:
     object holds the file's text and its own objects, never a second copy of every document
     as dicts. Raises UnreadableFile for anything that is not TinyDB's shape.
     """
+    return read_documents(path)[1]
+
+
+def read_documents(path: Path) -> tuple[bool, Iterator[tuple[str, str, Any]]]:
+    """As :func:`iter_documents`, with whether the file's checksum proved this app wrote it
+    (then its documents passed validation when they were written). The file is read, and
+    its checksum checked, before this returns."""
     text, verified = read_store_text(path)
+    return verified, _documents(path, text, verified)
+
+
+def _documents(path: Path, text: str, verified: bool) -> Iterator[tuple[str, str, Any]]:
     raw_decode = bounded_json.decoder().raw_decode
 
     def checked_decode(text: str, pos: int) -> tuple[Any, int]:
