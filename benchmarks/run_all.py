@@ -312,7 +312,7 @@ ROWS: dict[str, Callable[[dict[str, Any]], list[Row]]] = {
 }
 ORDER = [
     "startup", "search_view", "store", "playback", "lyrics", "lyrics_resolve", "romanization",
-    "tag_reading", "edit", "scan", "desktop",
+    "tag_reading", "edit", "online_lyrics", "scan", "desktop",
 ]  # fmt: skip
 
 
