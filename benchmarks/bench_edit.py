@@ -37,7 +37,7 @@ sys.path.insert(0, str(HERE))
 
 from bench_store import bench_tinydb_update  # noqa: E402
 from generate_catalog import generate  # noqa: E402
-from timing import ms, percentile, timed  # noqa: E402
+from timing import ms, percentile, results_table, timed  # noqa: E402
 
 from ostplayer.catalog.library import Library  # noqa: E402
 from ostplayer.domain.catalog_edits import put_entry  # noqa: E402
@@ -180,9 +180,7 @@ def table(r: dict[str, Any]) -> str:
         w = r["window"]
         rows.append((f"song edit in the window → row, index, page updated + paint, median / p95 ({w['runs']}; browser resets: {w['browser_resets']})",
                      f"{w['median_ms']} / {w['p95_ms']} ms", "—"))  # fmt: skip
-    lines = ["| measurement | result | target |", "|---|---|---|"]
-    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
-    return "\n".join(lines)
+    return results_table(rows)
 
 
 def main(argv: list[str] | None = None) -> int:

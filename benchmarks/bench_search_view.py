@@ -67,7 +67,7 @@ from generate_catalog import generate  # noqa: E402
 from PySide6.QtCore import QEvent, QObject, Qt  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from timing import ms, percentile, timed  # noqa: E402
+from timing import ms, percentile, results_table, timed  # noqa: E402
 
 from ostplayer.catalog.library import Library  # noqa: E402
 from ostplayer.domain.models import Catalog  # noqa: E402
@@ -369,9 +369,7 @@ def table(r: dict[str, Any]) -> str:
         ("ratio view / scan, median / p95", f"{r['ratio_median']} / {r['ratio_p95']}", f"≤ {TARGET_RATIO:g}"),
         ("window built → search index ready (background build)", f"{r['window_to_indexed_s']} s", "—"),
     ]  # fmt: skip
-    lines = ["| measurement | result | target |", "|---|---|---|"]
-    lines += [f"| {a} | {b_} | {c} |" for a, b_, c in rows]
-    return "\n".join(lines)
+    return results_table(rows)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,7 +40,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate_catalog import generate  # noqa: E402
-from timing import ms, percentile, timed  # noqa: E402
+from timing import ms, percentile, results_table, timed  # noqa: E402
 from tinydb import TinyDB  # noqa: E402
 from tinydb.storages import JSONStorage  # noqa: E402
 
@@ -302,9 +302,7 @@ def table(r: dict[str, Any]) -> str:
         ("ratio index / linear, median / p95", f"{s['ratio_median']} / {s['ratio_p95']}", "≤ 0.5"),
         ("peak RSS after open + index (fresh process)", f"{r['fresh_peak_rss_mb']} MB", "—"),
     ]  # fmt: skip
-    lines = ["| measurement | result | target |", "|---|---|---|"]
-    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
-    return "\n".join(lines)
+    return results_table(rows)
 
 
 def main(argv: list[str] | None = None) -> int:

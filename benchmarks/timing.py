@@ -21,3 +21,10 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     t0 = time.perf_counter()
     result = fn()
     return time.perf_counter() - t0, result
+
+
+def results_table(rows: Sequence[tuple[str, str, str]]) -> str:
+    """A benchmark's own Markdown summary: measurement, result, target."""
+    lines = ["| measurement | result | target |", "|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    return "\n".join(lines)
