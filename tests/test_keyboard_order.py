@@ -93,3 +93,24 @@ def test_every_icon_only_button_has_an_accessible_name(qtbot, tmp_path):
     assert unnamed == []
     assert w.transport.mute_button.accessibleName() == "Mute"
     assert w.transport.now.heart.accessibleName() == "Favourite"
+
+
+def test_f1_lists_every_shortcut_by_menu(qtbot, tmp_path):
+    from ostplayer.ui.shortcuts_help import ShortcutsDialog
+
+    w = make_window(qtbot, tmp_path)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    qtbot.keyClick(w.browser.tree, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: w.findChild(ShortcutsDialog) is not None)
+    dialog = w.findChild(ShortcutsDialog)
+    rows = {}
+    for i in range(dialog.tree.topLevelItemCount()):
+        group = dialog.tree.topLevelItem(i)
+        for j in range(group.childCount()):
+            item = group.child(j)
+            rows[item.text(0)] = (group.text(0), item.text(1))
+    assert rows["Keyboard shortcuts"] == ("Help", "F1")
+    assert any(keys == "Ctrl+F" for _, keys in rows.values())  # search, from the View menu
+    assert any(menu == "Edit" for menu, _ in rows.values())  # parts added later show too
+    dialog.close()

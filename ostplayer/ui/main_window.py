@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         from .reading_pane import ReadingPane
         from .scan_ui import ScanProgress, ScanUi
         from .search_service import SearchService
+        from .shortcuts_help import install_shortcuts_help
         from .song_actions import SongActions
         from .transport import TransportBar
         from .window_focus import set_tab_order
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         install_play_feedback(self)
         install_appearance(self)
         install_editing(self)
+        install_shortcuts_help(self)
         self.lyrics.view.setVisible(self.menu_actions["lyrics"].isChecked())
         # Left/Right on a drama row keep collapsing/expanding it instead of seeking.
         self.browser.tree.installEventFilter(TreeKeyFilter(self.browser.tree, self.model))

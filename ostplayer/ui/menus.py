@@ -97,6 +97,7 @@ def build_menus(bar: QMenuBar, a: Actions) -> None:
     ):
         _add(playback, a, key)
     help_menu = bar.addMenu("&Help")
+    help_menu.setObjectName("helpMenu")  # Keyboard shortcuts is added to it
     help_menu.addAction(a["about"])
 
 

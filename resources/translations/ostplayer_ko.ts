@@ -4,6 +4,10 @@
 <context>
     <name>Menus</name>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -1763,6 +1767,25 @@ Nothing is sent until you turn this on; Lyrics ▸ Online lyrics turns it off ag
     <message>
         <source>Review…</source>
         <translation>확인…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>창</translation>
     </message>
 </context>
 </TS>
