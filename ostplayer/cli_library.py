@@ -105,22 +105,15 @@ def _import(library: Any, args: argparse.Namespace) -> int:
 
 
 def _link(library: Any, args: argparse.Namespace) -> int:
-    from .media.sniff import sniff_path
+    from .media.sniff import link_problem
 
     song = library.catalog.songs.get(args.song_id)
     if song is None:
         print(f"ostplayer: there is no song with id {args.song_id!r}", file=sys.stderr)
         return 2
-    try:
-        sniffed = sniff_path(args.file)
-    except FileNotFoundError:
-        print(f"ostplayer: {args.file} does not exist", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"ostplayer: {args.file} cannot be read: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    if not sniffed.is_audio:
-        print(f"ostplayer: not linked: {args.file} is {sniffed.what}, not audio", file=sys.stderr)
+    problem = link_problem(args.file)
+    if problem is not None:
+        print(f"ostplayer: not linked: {problem}", file=sys.stderr)
         return 2
     current = library.audio_path(args.song_id)
     target = str(args.file.expanduser().absolute())

@@ -92,3 +92,17 @@ def sniff_path(path: str | os.PathLike[str]) -> Sniffed:
         return sniff_bytes(os.read(fd, HEAD_BYTES))
     finally:
         os.close(fd)
+
+
+def link_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why ``path`` cannot be linked as a song's audio (by its content); None if it can.
+    The window and ``ostplayer link`` both ask this, so they refuse the same files."""
+    try:
+        sniffed = sniff_path(path)
+    except FileNotFoundError:
+        return f"{path} does not exist"
+    except OSError as exc:
+        return f"{path} cannot be read: {exc.strerror or exc}"
+    if not sniffed.is_audio:
+        return f"{os.path.basename(path)} is {sniffed.what}, not audio"
+    return None

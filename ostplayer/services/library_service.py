@@ -23,7 +23,7 @@ from ..catalog.history import PlayStats
 from ..catalog.library import Library
 from ..domain.changes import LibraryChange
 from ..domain.models import Catalog
-from ..media.sniff import sniff_path
+from ..media.sniff import link_problem
 from .tasks import TaskContext, TaskRunner
 
 LINKED, MISSING, UNPLAYABLE, NONE = "linked", "missing", "unplayable", "none"
@@ -185,15 +185,7 @@ class LibraryService(QObject):
     @staticmethod
     def link_problem(path: str | os.PathLike[str]) -> str | None:
         """Why ``path`` cannot be linked as a song's audio (by its content); None if it can."""
-        try:
-            sniffed = sniff_path(path)
-        except FileNotFoundError:
-            return f"{path} does not exist"
-        except OSError as exc:
-            return f"{path} cannot be read: {exc.strerror or exc}"
-        if not sniffed.is_audio:
-            return f"{Path(path).name} is {sniffed.what}, not an audio file"
-        return None
+        return link_problem(path)
 
     def link(self, song_id: str, path: str | os.PathLike[str]) -> str:
         self._unplayable.pop(song_id, None)  # a (re)link, even to the same file, is retried
