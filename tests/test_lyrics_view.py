@@ -6,7 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import time
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -317,19 +316,17 @@ def point_size(view: LyricsView, index: int) -> float:
 
 
 @pytest.mark.parametrize("synced", [False, True])
-def test_five_thousand_lines_show_well_under_a_second(view, synced) -> None:
+def test_five_thousand_lines_show_and_follow_to_the_end(view, synced) -> None:
+    # How fast is measured by benchmarks/bench_lyrics_timing.py, not here.
     if synced:
         text = "".join(f"[{i // 60:02d}:{i % 60:02d}.00]보고 싶다 line {i}\n" for i in range(5000))
     else:
         text = "".join(f"보고 싶다 line {i}\n" + ("\n" if i % 4 == 3 else "") for i in range(5000))
     big = found(text, LyricsOrigin.SIDECAR_TXT, "/m/long.txt")
-    start = time.perf_counter()
     view.set_lyrics(big, "Long")
     QApplication.processEvents()
     view.set_position(4_990_000 if synced else 0)  # the far end: lays out all the way down
     QApplication.processEvents()
-    elapsed = time.perf_counter() - start
-    assert elapsed < 0.5, f"{elapsed:.2f} s"  # was ~3 s with one widget per line
     assert len(lines(view)) == (5000 if synced else 6249)
     if synced:
         assert view.current_group_index == 4990

@@ -4,7 +4,6 @@ and the decoys that must not be taken for them."""
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import pytest
 from catalog_support import bundled_catalog as bundled
@@ -361,12 +360,13 @@ def test_a_file_is_compared_with_a_few_songs_not_the_whole_catalog(
     assert calls < 200
 
 
-def test_matching_a_thousand_files_against_three_thousand_songs_is_quick() -> None:
+def test_matching_a_thousand_files_against_three_thousand_songs_finds_each() -> None:
+    # Speed is measured by benchmarks/bench_scan.py; this checks the answers at that size.
     catalog = _large_catalog(150)
-    start = time.perf_counter()
     matcher = CatalogMatcher(catalog)
     for i in range(1000):
         d, s = i % 150, i % 20
-        matcher.match(understand(tags(f"Song {d} {s}", f"Singer {d} {s}", f"Drama Number {d} OST")))
-    elapsed = time.perf_counter() - start
-    assert elapsed < 2.0, f"{elapsed:.2f} s"
+        title = "Because of You" if s == 0 else f"Song {d} {s}"
+        found = best(matcher, tags(title, f"Singer {d} {s}", f"Drama Number {d} OST"))
+        assert found is not None and found.song_id == f"song-{d}-{s}"
+        assert found is not None and found.level == "sure"

@@ -4,7 +4,6 @@ The files that cannot be used at all are in ``test_media_unreadable.py``."""
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from pathlib import Path
 
@@ -342,16 +341,16 @@ def test_disc_numbers(raw: object, expected: int | None) -> None:
     assert parse_disc(raw) == expected
 
 
-def test_reading_is_fast(audio: AudioMaker, tmp_path: Path) -> None:
-    # The target is well under 1 ms per typical file; the bound here is loose for busy CI.
+def test_reading_every_format_twenty_times_gives_the_same_answer(
+    audio: AudioMaker, tmp_path: Path
+) -> None:
+    # Speed is measured by benchmarks/bench_tag_reading.py; this checks that reading is stable.
     paths = []
     for fmt in ("mp3", "flac", "ogg", "opus", "m4a", "wav", "aiff", "wma"):
         path = audio.make(tmp_path / f"song.{fmt}", fmt)
         paths.append(str(path))
     tag_id3(Path(paths[0]), {"title": "어른", "artist": "손디아"}, cover=audio.image())
-    started = time.perf_counter()
-    for _ in range(20):
-        for path in paths:
-            read_track(path)
-    per_file_ms = (time.perf_counter() - started) * 1000 / (20 * len(paths))
-    assert per_file_ms < 3.0
+    first = [read_track(path) for path in paths]
+    for _ in range(19):
+        assert [read_track(path) for path in paths] == first
+    assert first[0].title == "어른"
