@@ -317,7 +317,7 @@ def point_size(view: LyricsView, index: int) -> float:
 
 @pytest.mark.parametrize("synced", [False, True])
 def test_five_thousand_lines_show_and_follow_to_the_end(view, synced) -> None:
-    # How fast is measured by benchmarks/bench_lyrics_timing.py, not here.
+    # What a user sees at that size; how fast it lays out is a benchmark's job, not a test's.
     if synced:
         text = "".join(f"[{i // 60:02d}:{i % 60:02d}.00]보고 싶다 line {i}\n" for i in range(5000))
     else:

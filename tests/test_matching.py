@@ -369,4 +369,4 @@ def test_matching_a_thousand_files_against_three_thousand_songs_finds_each() -> 
         title = "Because of You" if s == 0 else f"Song {d} {s}"
         found = best(matcher, tags(title, f"Singer {d} {s}", f"Drama Number {d} OST"))
         assert found is not None and found.song_id == f"song-{d}-{s}"
-        assert found is not None and found.level == "sure"
+        assert found.level == "sure"
