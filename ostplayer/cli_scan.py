@@ -35,6 +35,7 @@ def run_scan(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
         load_review,
         merge_review,
         plan_for_scan,
+        readings_for_scan,
         save_review,
     )
     from .catalog.scan_declined import DeclinedFiles, declined_path
@@ -55,10 +56,13 @@ def run_scan(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
             print(f"  {done:,} of {found:,} files · {what}", file=sys.stderr)
 
     cache = ScanCache(None if args.dry_run else paths.scan_cache_file)
-    result = scan_music(args.dirs, cache, progress=progress)
+    readings = readings_for_scan(library)
+    result = scan_music(args.dirs, cache, progress=progress, on_track=readings.add)
     # Files the user said no to in the window's review are not asked about again.
     declined = DeclinedFiles(declined_path(paths.scan_review_file))
-    plan, moves = plan_for_scan(library, result.tracks, result.gone, result.gone_tracks, declined)
+    plan, moves = plan_for_scan(
+        library, result.tracks, result.gone, result.gone_tracks, declined, readings
+    )
     print(
         f"Scanned {result.found:,} files in {result.seconds:.1f} s: {result.read:,} read,"
         f" {result.unchanged:,} unchanged, {len(result.unreadable):,} not usable,"

@@ -20,6 +20,7 @@ from ..domain.library_growth import ReviewItem, ScanPlan, plan_scan
 from ..domain.matching import SongMatch
 from ..domain.models import Catalog, Drama, Person, Song
 from ..domain.track_facts import TrackFacts
+from ..domain.track_readings import TrackReadings
 from ..media.atomic import atomic_write_bytes, json_bytes
 from ..media.regular_read import read_regular_file
 from .library import Library
@@ -95,15 +96,24 @@ def plan_for_scan(
     gone: Sequence[str],
     gone_tracks: Sequence[TrackFacts],
     declined: DeclinedFiles | None = None,
+    readings: TrackReadings | None = None,
 ) -> tuple[ScanPlan, dict[str, str]]:
     """The plan for a scan's files, and the moves it follows (give both to :func:`apply_scan`).
-    ``declined``: the files the user said no to in a review, not asked about again."""
+    ``declined``: the files the user said no to in a review, not asked about again;
+    ``readings``: from :func:`readings_for_scan`, fed the files as the scan read them."""
     linked_now = [f for sid in library.linked_song_ids() for f in library.audio_files(sid)]
     moves = find_moves(gone_tracks, tracks, linked_now)
-    plan = plan_scan(tracks, library.catalog, linked_files(library, gone, moves))
+    plan = plan_scan(tracks, library.catalog, linked_files(library, gone, moves), readings)
     if declined is not None:
         plan = declined.drop_asked(plan, tracks)
     return plan, moves
+
+
+def readings_for_scan(library: Library) -> TrackReadings:
+    """Where a scan's files are understood as they arrive (``scan_music(on_track=...add)``),
+    so that planning does not start over once every file is read."""
+    linked = {f for sid in library.linked_song_ids() for f in library.audio_files(sid)}
+    return TrackReadings(library.catalog, linked)
 
 
 def find_moves(

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 
 from .album_consistency import album_consistent
 from .growth_entities import EntityBuilder, recordings
-from .matching import SURE, CatalogMatcher, SongMatch
+from .matching import SURE, SongMatch
 from .models import Catalog, Drama, Person, Song
-from .tag_text import TagReader, TrackMeaning
+from .tag_text import TrackMeaning
 from .track_facts import TrackFacts
+from .track_readings import TrackReadings
 
 __all__ = ["PlannedLink", "ReviewItem", "ScanPlan", "plan_scan"]
 
@@ -86,8 +87,10 @@ def plan_scan(
     tracks: Sequence[TrackFacts],
     catalog: Catalog,
     linked: Mapping[str, Sequence[str]],
+    readings: TrackReadings | None = None,
 ) -> ScanPlan:
-    """The plan for these files against the catalog; ``linked`` is song id -> linked paths.
+    """The plan for these files against the catalog; ``linked`` is song id -> linked paths;
+    ``readings``: the files' tags already understood during the scan (against this catalog).
 
     Deterministic: the same input gives the same ids, order and decisions.
     """
@@ -106,11 +109,13 @@ def plan_scan(
                 durations.setdefault(song_id, known.duration_ms)
             if known.fingerprint:
                 fingerprint_song.setdefault(known.fingerprint, song_id)
-    matcher = CatalogMatcher(catalog, durations)
-    reader = TagReader(matcher)
+    if readings is None or readings.catalog is not catalog:
+        readings = TrackReadings(catalog)  # the catalog changed while the files were read
+    matcher = readings.matcher
+    matcher.durations = durations
     # A linked file is already its song (a rescan is mostly these): its tags are not read.
     unread = TrackMeaning()
-    meanings = [unread if t.path in path_song else reader.understand(t) for t in tracks]
+    meanings = [unread if t.path in path_song else readings.meaning(t) for t in tracks]
     # New songs go where their album goes: one album is never split (see album_consistency).
     builder = EntityBuilder(catalog, matcher, tracks, album_consistent(tracks, meanings))
     plan = ScanPlan()

@@ -171,6 +171,10 @@ def scan_music(
         cancel=should_stop,
     )
     result.cancelled = summary.cancelled
+    # Workers answer in completion order; the plan takes the first file of a recording as its
+    # main link and names new songs from it, so the same folder must give the same order.
+    order = {path: i for i, path in enumerate(found_paths)}
+    result.tracks.sort(key=lambda track: order.get(track.path, len(order)))
     for path in result.gone:
         cache.tracks.pop(path, None)
     if fingerprints and not result.cancelled and fingerprints_available():

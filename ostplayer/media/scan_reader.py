@@ -5,7 +5,7 @@ in parallel. The workers are started with ``forkserver`` (``spawn`` where that i
 never ``fork``: the app's GUI process has Qt's threads running, and a forked copy of a process
 with threads can deadlock on a lock some other thread held.
 
-Paths go out in chunks (a few dozen files, so the cost of passing results between processes is
+Paths go out in chunks (a few hundred files, so the cost of passing results between processes is
 spread; one file per chunk for fingerprints, which take far longer), with at most two chunks
 per worker in flight, so memory stays bounded however many paths the iterable yields. Results
 come back to ``on_result`` in the calling thread as each chunk finishes (completion order, not
@@ -110,7 +110,7 @@ def read_tracks(
 
     names: Iterator[str] = (os.fspath(path) for path in paths)
     if workers > 0:
-        size = chunk_size or (1 if fingerprints else 64)
+        size = chunk_size or (1 if fingerprints else 256)
         pool = _Pool(workers, (reader, fingerprints, fingerprint_timeout_s))
         try:
             cancelled = pool.run(_chunks(names, size), deliver, should_stop)
