@@ -81,28 +81,43 @@ def run_gui(paths: AppPaths, files: list[str] | None = None) -> int:
             # Before any part of the window is built, so every part is in the language.
             translators.extend(install_translator(app, settings))
             app.setWindowIcon(app_icon())
+            from concurrent.futures import ThreadPoolExecutor
+
             from .catalog.library import Library, LibraryError, LibraryTooNew
             from .paths import BUNDLED_CATALOG, resource_path
-            from .playback import create_player
-            from .services.context import AppContext
 
-            try:
-                library = Library(paths.data, resource_path(BUNDLED_CATALOG), paths.state)
-            except LibraryTooNew as exc:
-                fail("OST Player needs an update", str(exc))
-                return
-            except OSError as exc:
-                fail(
-                    "OST Player cannot open the library",
-                    f"Cannot open the library in {paths.data}: {exc}",
+            # The library opens on a thread of its own while this one loads libVLC and the
+            # services: reading the file, and libVLC loading its plugins, leave the GIL free,
+            # so a big library and libVLC no longer wait for each other. No Qt object is made
+            # there; the window only takes the library once it is open.
+            with ThreadPoolExecutor(1, thread_name_prefix="open-library") as opener:
+                opening = opener.submit(
+                    Library, paths.data, resource_path(BUNDLED_CATALOG), paths.state
                 )
-                return
-            except LibraryError as exc:  # anything unforeseen: names the file (LibraryOpenFailed)
-                fail("OST Player cannot open the library", str(exc))
-                return
-            context = AppContext.create(paths, library, create_player(), settings, window)
+                from .integrations.lyrics_providers.wiring import make_online_lyrics
+                from .playback import create_player
+                from .services.context import AppContext
+
+                player = create_player()
+                try:
+                    library = opening.result()
+                except LibraryTooNew as exc:
+                    player.close()
+                    fail("OST Player needs an update", str(exc))
+                    return
+                except OSError as exc:
+                    player.close()
+                    fail(
+                        "OST Player cannot open the library",
+                        f"Cannot open the library in {paths.data}: {exc}",
+                    )
+                    return
+                except LibraryError as exc:  # anything unforeseen: names the file
+                    player.close()
+                    fail("OST Player cannot open the library", str(exc))
+                    return
+            context = AppContext.create(paths, library, player, settings, window)
             contexts.append(context)
-            from .integrations.lyrics_providers.wiring import make_online_lyrics
 
             context.online_lyrics = make_online_lyrics(context, window)  # off until turned on
             window.assemble(context)

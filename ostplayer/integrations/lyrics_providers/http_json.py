@@ -17,12 +17,13 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import httpx
-
 from ...domain.lyrics_lookup import ProviderError, ProviderUnreachable
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["HttpPolicy", "JsonHttp", "NotFound", "RateLimiter"]
 
@@ -102,6 +103,8 @@ class JsonHttp:
         self.policy = policy or HttpPolicy()
         self.limiter = limiter or RateLimiter(self.policy.requests_per_second)
         self.host = urlsplit(self.base_url).netloc or self.base_url
+        import httpx  # here, not at start-up: online lyrics are off until the user turns them on
+
         p = self.policy
         self._client = httpx.Client(
             headers={"User-Agent": user_agent, "Accept": "application/json"},
@@ -170,6 +173,8 @@ class JsonHttp:
         json_body: Any,
         headers: Mapping[str, str] | None,
     ) -> tuple[int, httpx.Headers, bytes]:
+        import httpx
+
         p = self.policy
         deadline = time.monotonic() + p.total_timeout_s
         self.requests_made += 1
