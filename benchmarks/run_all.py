@@ -27,7 +27,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from scan_rows import rows_scan  # benchmarks/ is this script's folder, so on sys.path
+from frame_rows import rows_frames  # benchmarks/ is this script's folder, so on sys.path
+from scan_rows import rows_scan
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -50,6 +51,8 @@ BENCHMARKS: dict[str, tuple[str, bool, list[str], list[str]]] = {
     "online_lyrics": ("bench_online_lyrics.py", False, [], ["--runs", "5", "--songs", "200"]),
     "scan": ("bench_scan.py", False, [], ["--files", "2000", "--songs", "10000"]),
     "desktop": ("bench_desktop.py", True, [], ["--runs", "3", "--toggles", "10", "--now-runs", "5"]),
+    # Offscreen by design (the script forces it): frame times without a display server.
+    "frames": ("bench_frames.py", False, [], ["--seconds", "4", "--frame-seconds", "6"]),
 }  # fmt: skip
 
 
@@ -174,7 +177,11 @@ def rows_lyrics(r: dict[str, Any]) -> list[Row]:
          ours["p95_abs_ms"] <= 30),
         ("Lyrics highlight painted vs due time, median / p95", f"{paint['median_abs_ms']:.1f} / "
          f"{paint['p95_abs_ms']:.1f} ms", "—", "—", "—", None),
-    ]  # fmt: skip
+    ] + ([
+        (f"Show {long['lines']:,} synced lyric lines in the lyrics view, followed to the last (median of {long['runs']})",
+         f"{long['view_median_ms']:.0f} ms", f"plain QTextEdit, same text {long['plain_textedit_median_ms']:.0f} ms",
+         f"{long['view_median_ms'] / long['plain_textedit_median_ms']:.2f}x", "< 1 s", long["view_median_ms"] < 1000),
+    ] if (long := r.get("long_lyrics")) else [])  # fmt: skip
 
 
 def rows_lyrics_resolve(r: dict[str, Any]) -> list[Row]:
@@ -309,10 +316,11 @@ ROWS: dict[str, Callable[[dict[str, Any]], list[Row]]] = {
     "online_lyrics": rows_online_lyrics,
     "scan": rows_scan,
     "desktop": rows_desktop,
+    "frames": rows_frames,
 }
 ORDER = [
-    "startup", "search_view", "store", "playback", "lyrics", "lyrics_resolve", "romanization",
-    "tag_reading", "edit", "online_lyrics", "scan", "desktop",
+    "startup", "search_view", "store", "playback", "lyrics", "frames", "lyrics_resolve",
+    "romanization", "tag_reading", "edit", "online_lyrics", "scan", "desktop",
 ]  # fmt: skip
 
 

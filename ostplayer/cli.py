@@ -32,6 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     p = sub.add_parser("export", help="write the catalog (no file paths or history) to FILE")
     p.add_argument("file", type=Path)
+    p.add_argument(
+        "--include-personal",
+        action="store_true",
+        help="also write your personal data (favourites, ratings, notes, plays, file paths)"
+        " in the file's own 'personal' section",
+    )
     p = sub.add_parser("import", help="merge a catalog FILE into the library, by id")
     p.add_argument("file", type=Path)
     p = sub.add_parser("link", help="link the audio FILE you own to the song SONG_ID")

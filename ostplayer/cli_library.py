@@ -24,6 +24,15 @@ def run_library_command(args: argparse.Namespace, paths: AppPaths) -> int:
     try:
         lock.acquire()
     except AlreadyRunning as exc:
+        if getattr(args, "include_personal", False):
+            # The window's export answers for the catalog alone: it must not quietly write a
+            # file without the personal data the user asked for.
+            print(
+                f"ostplayer: {exc}; to include your personal data, export from the window"
+                " (File ▸ Export, with “Include my personal data” ticked) or close it first",
+                file=sys.stderr,
+            )
+            return 3
         # The window has the library open: it runs the command (the one writer stays one).
         from .integrations.single_instance import forward
 
@@ -81,12 +90,14 @@ def _fetch_lyrics(library: Any, args: argparse.Namespace) -> int:
 
 
 def _export(library: Any, args: argparse.Namespace) -> int:
+    personal = bool(getattr(args, "include_personal", False))
     try:
-        library.export_file(args.file)
+        library.export_file(args.file, include_personal=personal)
     except OSError as exc:
         print(f"ostplayer: nothing was exported: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    print(f"Exported {len(library.catalog.songs)} songs to {args.file}")
+    what = " with your personal data (favourites, ratings, notes, plays, file paths)"
+    print(f"Exported {len(library.catalog.songs)} songs to {args.file}{what if personal else ''}")
     return 0
 
 

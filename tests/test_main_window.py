@@ -42,16 +42,16 @@ def test_feature_card_opens_the_song(qtbot, tmp_path):
 def test_browser_groups_dramas_newest_first_with_songs_under_them(qtbot, tmp_path):
     w = make_window(qtbot, tmp_path)
     model = w.model
-    labels = [model.index(r, 0).data() for r in range(model.rowCount())]
+    labels = [model.group_index(g).data() for g in range(model.group_count())]
     assert labels[0] == "Itaewon Class (2020)"
     assert labels[-1] == "She Was Pretty (2015)"
-    first = model.index(0, 0)
+    first = model.group_index(0)
     assert model.rowCount(first) == 1
     song = model.index(0, 0, first)
     assert song.data(KIND_ROLE) == "song" and song.data(ID_ROLE) == "start-over"
     assert song.data(AUDIO_ROLE) == "none"
     w.browser.order_button.setChecked(True)  # oldest first
-    assert model.index(0, 0).data() == "She Was Pretty (2015)"
+    assert model.group_index(0).data() == "She Was Pretty (2015)"
 
 
 def test_selecting_a_drama_shows_its_cast_and_songs(qtbot, tmp_path):
@@ -99,7 +99,7 @@ def test_keyboard_navigation_in_the_tree_opens_pages(qtbot, tmp_path):
     w = make_window(qtbot, tmp_path)
     tree = w.browser.tree
     tree.setFocus()
-    tree.setCurrentIndex(w.model.index(0, 0))
+    tree.setCurrentIndex(w.model.group_index(0))
     assert w.reading.current == ("group", "itaewon-class")
     qtbot.keyClick(tree, Qt.Key.Key_Down)
     assert w.reading.current == ("song", "start-over")
@@ -111,15 +111,15 @@ def test_grouping_switch(qtbot, tmp_path):
     w = make_window(qtbot, tmp_path)
     box = w.browser.grouping_box
     box.setCurrentIndex(box.findData(Grouping.ARTIST))
-    labels = [w.model.index(r, 0).data() for r in range(w.model.rowCount())]
+    labels = [w.model.group_index(g).data() for g in range(w.model.group_count())]
     assert labels == ["BTOB", "Gaho", "Jeong Se-woon", "Kihyun (Monsta X)", "Park Seo-joon"]
     box.setCurrentIndex(box.findData(Grouping.ACTOR))
-    labels = [w.model.index(r, 0).data() for r in range(w.model.rowCount())]
+    labels = [w.model.group_index(g).data() for g in range(w.model.group_count())]
     assert "Park Seo-joon" in labels and "Go Ara" in labels
     park = w.model.find_group("park-seo-joon")
     assert w.model.rowCount(park) == 5
     box.setCurrentIndex(box.findData(Grouping.YEAR))
-    assert [w.model.index(r, 0).data() for r in range(w.model.rowCount())] == [
+    assert [w.model.group_index(g).data() for g in range(w.model.group_count())] == [
         "2020",
         "2018",
         "2017",

@@ -24,7 +24,6 @@ from ..domain.edit_record import Edit, Row, Stats, rebase_row
 from ..domain.models import Catalog
 from .edit_refs import SongRefs
 from .events import LibraryChange, ids
-from .history import PlayStats
 from .journal import EditJournal, Op, file_stamp
 from .library_loading import move_aside
 
@@ -128,15 +127,8 @@ class CatalogEdits:
             lib._personal = rows
 
     def _write_plays(self, plays: Mapping[str, tuple[Stats, Stats]]) -> None:
-        if not plays:
-            return
-        stats = self.library.history.stats
-        for song_id, (_, (count, last)) in plays.items():
-            if count:
-                stats[song_id] = PlayStats(count, last)
-            else:
-                stats.pop(song_id, None)
-        self.library.history.compact()
+        if plays:
+            self.library.history.set_counts(plays)  # the days of the plays move with them
 
     def _change(self, before: Catalog, after: Catalog, edit: Edit) -> LibraryChange:
         songs: dict[str, set[str]] = {"added": set(), "changed": set(), "removed": set()}

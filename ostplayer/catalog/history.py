@@ -6,6 +6,14 @@ full file write. Appending one line and fsyncing it costs the same whatever the 
 A power cut can at worst truncate the last line, which the loader skips. The journal is
 compacted into one summary line per song when it grows much longer than that.
 
+Each play's local day is kept (:class:`~ostplayer.domain.play_days.PlayDays`) for the listening
+history page: a play line's day is that of its time; a summary line carries the song's plays
+per day (``"days":"2026-11-30:1 2026-12-03:2"``); what its ``count`` has beyond them is plays of
+unknown day. A summary written before days were kept (no ``days``) is read as one play on the
+day of its time, the song's last play, and the rest of unknown day: the totals stay exact and
+nothing is invented. ``days`` is a flat string, not an object, so that an older version (which
+takes any nested value for damage) still reads the new lines and ignores it.
+
 Each line carries the CRC-32 of the rest of it, so a bit flip that leaves valid JSON (a count
 of 3 become 7, another song's id) is found and reported like a torn line, not believed. Lines
 are parsed with limits and checked (a count is a whole number from 1 up, a time is a finite
@@ -22,11 +30,14 @@ import re
 import shutil
 import time
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..domain import bounded_json
+from ..domain.play_days import PlayDays, day_of
 from ..media.atomic import write_error
 from ..media.regular_read import NotARegularFile, read_regular_file
 from .store import aside_path, atomic_write_bytes
@@ -35,6 +46,9 @@ MAX_HISTORY_BYTES = 512 * 1024 * 1024
 MAX_PLAYS = 10**9
 LATEST_TIME = 1e11  # the year 5138: anything later is damage
 _CRC = re.compile(r',"crc":([0-9]{1,10})\}\s*\Z')
+_DAYS = re.compile(r"\d{4}-\d\d-\d\d:[1-9]\d{0,9}(?: \d{4}-\d\d-\d\d:[1-9]\d{0,9})*", re.ASCII)
+_FIRST_DAY, _LAST_DAY = date(1969, 12, 31).toordinal(), date(5138, 12, 31).toordinal()
+Stats = tuple[int, float | None]
 
 
 @dataclass(slots=True)
@@ -47,6 +61,9 @@ class PlayHistory:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.stats: dict[str, PlayStats] = {}
+        self.days = PlayDays()  # read it, do not change it: record() and set_counts() do
+        # A merge's plays moved (from, to) -> (days, undated), so its undo moves the same back.
+        self._moved: dict[tuple[str, str], tuple[dict[int, int], int]] = {}
         self.skipped_lines = 0
         self.damaged_copy: Path | None = None  # where the unreadable journal was kept
         self.unusable: str | None = None  # why the whole file could not be read, for a notice
@@ -80,18 +97,24 @@ class PlayHistory:
             return
         self._ends_mid_line = bool(raw) and not raw.endswith(b"\n")
         numbers: set[int] = set()
+        known_days: dict[str, int] = {}  # the same few dates come on every line: read once
         for line in raw.splitlines():
             if not line.strip():
                 continue
             self._lines += 1
-            entry = _parse_line(line)
+            entry = _parse_line(line, known_days)
             if entry is None or (entry[3] is not None and entry[3] in numbers):
                 self.skipped_lines += 1  # damaged, or a line written twice (a copy gone wrong)
                 continue
-            song, at, count, number = entry
+            song, at, count, number, days = entry
             if number is not None:
                 numbers.add(number)
                 self._last_number = max(self._last_number, number)
+            if days is None:  # a play (count 1), or an old summary: its last play's day
+                self.days.add(song, day_of(at))
+                self.days.add(song, None, count - 1)
+            else:
+                self.days.put(song, days, count - sum(days.values()))
             stats = self.stats.setdefault(song, PlayStats())
             stats.count += count
             if stats.last_played is None or at > stats.last_played:
@@ -117,6 +140,7 @@ class PlayHistory:
         stats = self.stats.setdefault(song_id, PlayStats())
         stats.count += 1
         stats.last_played = at if stats.last_played is None else max(stats.last_played, at)
+        self.days.add(song_id, day_of(at))
         if self._lines > 1000 and self._lines > 4 * len(self.stats):
             with contextlib.suppress(OSError):  # the play is in; compacting waits for room
                 self.compact()
@@ -141,9 +165,44 @@ class PlayHistory:
         finally:
             os.close(fd)
 
+    def set_counts(self, plays: Mapping[str, tuple[Stats, Stats]]) -> None:
+        """Write the play counts an edit changed (song id -> (before, after)). A merge moves
+        one song's plays onto another with their days; its undo moves the same days back."""
+        gained = [s for s, (b, a) in plays.items() if a[0] > b[0]]
+        lost = [s for s, (b, a) in plays.items() if a[0] < b[0]]
+        if len(gained) == 1 and len(lost) == 1:
+            (to,), (away,) = gained, lost
+            back = self._moved.pop((to, away), None)
+            if back is not None:  # an undo: the days that came over go back
+                self.days.put(to, *self.days.remove(away, *back))
+            elif plays[away][1][0] == 0:  # a merge: all of one song's plays go to the other
+                taken = self.days.take(away)
+                self.days.put(to, *taken)
+                self._moved[(away, to)] = taken
+        for song_id, (_, (count, last)) in plays.items():
+            if count:
+                self.stats[song_id] = PlayStats(count, last)
+            else:
+                self.stats.pop(song_id, None)
+        self.compact()
+
     def compact(self) -> None:
+        # Counts may have been set from outside (an edit): the days follow them.
+        self.days.fit({sid: s.count for sid, s in self.stats.items()})
+        days: dict[str, list[str]] = {}
+        for sid, day, plays in self.days.rows():
+            if day is not None:
+                days.setdefault(sid, []).append(f"{date.fromordinal(day).isoformat()}:{plays}")
         lines = [
-            _line({"song": sid, "at": s.last_played or 0, "count": s.count, "n": n})
+            _line(
+                {
+                    "song": sid,
+                    "at": s.last_played or 0,
+                    "count": s.count,
+                    "days": " ".join(days.get(sid, ())),
+                    "n": n,
+                }
+            )
             for n, (sid, s) in enumerate(self.stats.items(), start=1)
         ]
         payload = ("\n".join(lines) + "\n").encode("utf-8", "surrogatepass") if lines else b""
@@ -158,8 +217,11 @@ def _line(entry: dict[str, Any]) -> str:
     return f'{body[:-1]},"crc":{zlib.crc32(body.encode("ascii"))}}}'
 
 
-def _parse_line(line: bytes) -> tuple[str, float, int, int | None] | None:
-    """(song, at, count, line number) of one journal line; None when it is damaged."""
+def _parse_line(
+    line: bytes, known_days: dict[str, int] | None = None
+) -> tuple[str, float, int, int | None, dict[int, int] | None] | None:
+    """(song, at, count, line number, plays by day) of one journal line; None when it is
+    damaged. The days (ordinal -> plays) are None when the line does not give them."""
     try:
         text = line.decode("utf-8").strip()
         found = _CRC.search(text)
@@ -184,4 +246,41 @@ def _parse_line(line: bytes) -> tuple[str, float, int, int | None] | None:
     number = entry.get("n")  # older journals have none
     if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
         return None
-    return song, float(at), count, number
+    days = None
+    if "days" in entry:
+        days = _days(entry["days"], count, {} if known_days is None else known_days)
+        if days is None:
+            return None
+    return song, float(at), count, number, days
+
+
+def _days(value: object, count: int, known: dict[str, int]) -> dict[int, int] | None:
+    """A summary line's plays by day ("2026-12-03:2 ...") as ordinal -> plays; None when
+    damaged: a day that is no date or given twice, plays not from 1, more than ``count``.
+    ``known``: dates already read (text -> ordinal), added to."""
+    if not isinstance(value, str) or not (value == "" or _DAYS.fullmatch(value)):
+        return None
+    days: dict[int, int] = {}
+    for item in value.split(" ") if value else ():
+        key = item[:10]  # the pattern made it "YYYY-MM-DD:plays"
+        day = known.get(key)
+        if day is None:
+            day = _day(key)
+            if day is None:
+                return None
+            known[key] = day
+        if day in days:
+            return None
+        days[day] = int(item[11:])
+    return days if sum(days.values()) <= count else None
+
+
+def _day(text: str) -> int | None:
+    """An ISO date ("2026-12-03") as an ordinal; None if it is not one we could have written."""
+    if len(text) != 10:
+        return None
+    try:
+        day = date.fromisoformat(text).toordinal()
+    except ValueError:
+        return None
+    return day if _FIRST_DAY <= day <= _LAST_DAY else None

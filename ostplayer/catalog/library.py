@@ -17,6 +17,7 @@ from typing import Any
 
 from ..domain.catalog_format import CatalogFormatError, catalog_from_dict, catalog_to_dict
 from ..domain.models import Catalog, MergeSummary
+from ..domain.personal_export import ImportSummary
 from .edits import JOURNAL_NAME, CatalogEdits
 from .events import ChangeHub, LibraryChange, ids
 from .history import PlayHistory, PlayStats
@@ -31,6 +32,9 @@ from .library_loading import (
     write_catalog_file,
 )
 from .open_failure import LibraryOpenFailed, naming_the_file
+from .personal_dramas import DRAMAS_NAME, DramaPersonal
+from .personal_edits import PersonalCatalogEdits
+from .personal_transfer import export_with_personal, import_personal, read_export_file
 from .store import remove_stale_temp_files
 
 __all__ = [
@@ -69,6 +73,8 @@ class Library(LibraryLoading):
         self.catalog = self._load_catalog()
         self.opening = self.personal_path
         self._personal_file, self._personal = self._load_personal()
+        self.opening = self.data_dir / DRAMAS_NAME
+        self.drama_personal = DramaPersonal(self.opening, self.notices)  # notes on dramas
         self.state_dir.mkdir(parents=True, exist_ok=True)
         if self.state_dir != self.data_dir:  # the history's and the queue's killed writers
             remove_stale_temp_files(self.state_dir)
@@ -82,9 +88,10 @@ class Library(LibraryLoading):
                 f" skipped; all other plays were kept, and the history as it was is in"
                 f" {self.history.damaged_copy}."
             )
-        # Catalog edits: journalled one line each, replayed over the file (see .edits).
+        # Catalog edits: journalled one line each, replayed over the file (see .edits); the
+        # subclass also writes the notes on dramas an edit carries (see .personal_edits).
         self.opening = self.data_dir / JOURNAL_NAME
-        self.edits = CatalogEdits(self)
+        self.edits: CatalogEdits = PersonalCatalogEdits(self)
 
     # --- catalog ----------------------------------------------------------------------------
 
@@ -119,10 +126,26 @@ class Library(LibraryLoading):
     def import_file(
         self, path: Path, progress: Callable[[int, int], None] | None = None
     ) -> MergeSummary:
-        return self.import_catalog(read_catalog_file(path, self.catalog, progress))
+        """Merge a catalog file, and the personal data it carries if any (checked whole
+        before anything is written: a bad value refuses the file, naming the field)."""
+        catalog, personal = read_export_file(path, self.catalog, progress)
+        summary = self.import_catalog(catalog)
+        if personal is None:
+            return summary
+        return ImportSummary.of(summary, import_personal(self, personal))
 
-    def export_file(self, path: Path) -> None:
-        write_catalog_file(path, self.catalog)
+    def export_file(self, path: Path, *, include_personal: bool = False) -> None:
+        """The catalog; with ``include_personal``, the user's own data in its own section
+        (hearts, ratings, notes, plays, file paths): only ever when they asked for it."""
+        if include_personal:
+            export_with_personal(self, path)
+        else:
+            write_catalog_file(path, self.catalog)
+
+    # --- notes on dramas ----------------------------------------------------------------------
+
+    def drama_notes(self, drama_id: str) -> str:
+        return self.drama_personal.notes(drama_id)
 
     # --- personal data ----------------------------------------------------------------------
 
@@ -263,6 +286,7 @@ class Library(LibraryLoading):
     def close(self) -> None:
         self.edits.fold()  # closing is the quiet moment to write journalled edits whole
         self._personal_file.close()
+        self.drama_personal.close()
 
 
 def _difference(old: Catalog, new: Catalog, *, replaced: bool = False) -> LibraryChange:

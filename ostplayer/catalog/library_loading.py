@@ -60,6 +60,12 @@ def read_catalog_file(
     path: Path, known: Catalog | None = None, progress: Callable[[int, int], None] | None = None
 ) -> Catalog:
     """Parse and validate a catalog file; raises CatalogFormatError naming what is wrong."""
+    return catalog_from_dict(read_catalog_data(path), known=known, progress=progress)
+
+
+def read_catalog_data(path: Path) -> Any:
+    """A catalog file's JSON, not yet validated (an export may carry more than a catalog);
+    raises CatalogFormatError saying why it cannot be read."""
     try:
         raw = read_regular_file(path, MAX_CATALOG_BYTES)
     except OSError as exc:
@@ -82,7 +88,7 @@ def read_catalog_file(
                 f"holds {char}, half of a character (a lone surrogate); the file's text was"
                 " damaged or written with a broken encoder",
             )
-    return catalog_from_dict(data, known=known, progress=progress)
+    return data
 
 
 def write_catalog_file(path: Path, catalog: Catalog) -> None:

@@ -1,4 +1,5 @@
-"""Checking the rows of personal.json (audio links, saved lyrics, offsets) as they are read.
+"""Checking the rows of personal.json (audio links, saved lyrics, offsets, hearts, ratings,
+notes, plays taken from imports) as they are read.
 
 A row of the right table can still hold the wrong shapes (an audio path that is a list, an
 offset that is text): the code that uses it would fail far from here, at the worst moment.
@@ -11,6 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import Any
+
+from ..domain.personal_export import LIBRARY_ID, MAX_NOTES, MAX_PLAYS, RATING_MAX
+from ..domain.personal_merge import PLAYS_FROM
 
 __all__ = ["clean_personal_rows"]
 
@@ -44,6 +48,16 @@ _FIELDS: dict[str, Callable[[Any], bool]] = {
     "lyrics_offset_ms": lambda v: _whole(v, -MAX_OFFSET_MS, MAX_OFFSET_MS),
     "favourite": lambda v: isinstance(v, bool),
     "lyrics_encoding": _encoding_choice,
+    "rating": lambda v: _whole(v, 0, RATING_MAX),
+    "notes": lambda v: isinstance(v, str) and len(v) <= MAX_NOTES,
+    PLAYS_FROM: lambda v: (
+        isinstance(v, dict)
+        and len(v) <= 10_000
+        and all(
+            isinstance(k, str) and LIBRARY_ID.match(k) and _whole(n, 0, MAX_PLAYS)
+            for k, n in v.items()
+        )
+    ),
 }
 
 

@@ -24,6 +24,7 @@ from .catalog_format import (
     song_to_dict,
 )
 from .models import CastMember, Catalog, Credit, Drama, Feature, Person, Song
+from .phrases import Phrase
 
 SECTION_ORDER = ("people", "dramas", "songs", "features")
 Entity = Person | Drama | Song | Feature
@@ -160,19 +161,23 @@ def _check_removals(after: Catalog, edit: CatalogEdit) -> None:
     songs = {i for s, i in gone if s == "songs"}
     for song in after.songs.values():
         if song.drama in dramas:
-            raise EditRefused(f"song {song.id!r} still belongs to drama {song.drama!r}")
+            raise EditRefused(
+                Phrase("song %1 still belongs to drama %2", repr(song.id), repr(song.drama))
+            )
         for credit in song.performers:
             if credit.person in people or credit.group in people:
-                raise EditRefused(f"song {song.id!r} still credits {credit.person!r}")
+                raise EditRefused(
+                    Phrase("song %1 still credits %2", repr(song.id), repr(credit.person))
+                )
     for drama in after.dramas.values():
         if any(m.actor in people for m in drama.cast):
-            raise EditRefused(f"drama {drama.id!r} still casts a removed person")
+            raise EditRefused(Phrase("drama %1 still casts a removed person", repr(drama.id)))
     for person in after.people.values():
         if any(m in people for m in person.members):
-            raise EditRefused(f"group {person.id!r} still lists a removed member")
+            raise EditRefused(Phrase("group %1 still lists a removed member", repr(person.id)))
     for feature in after.features.values():
         if any(s in songs for s in feature.songs):
-            raise EditRefused(f"feature {feature.id!r} still lists a removed song")
+            raise EditRefused(Phrase("feature %1 still lists a removed song", repr(feature.id)))
 
 
 def entry_from_raw(catalog: Catalog, section: str, raw: dict[str, Any]) -> Entity:
@@ -215,13 +220,13 @@ def put_entry(catalog: Catalog, entity: Entity, label: str = "") -> CatalogEdit:
         if old is not None and old.drama != entity.drama and entity.characters == old.characters:
             b.put(replace(entity, characters=()))  # characters belong to the old drama's cast
     verb = "Edit" if getattr(catalog, section).get(entity.id) is not None else "New"
-    return b.build(label or f"{verb} {_NOUN[section]} “{_name(entity)}”")
+    return b.build(label or Phrase(_LABELS[verb, section], _name(entity)))
 
 
 def delete_song(catalog: Catalog, song_id: str) -> CatalogEdit:
     b = EditBuilder(catalog)
     _remove_song(b, song_id)
-    return b.build(f"Delete song “{_name(catalog.songs[song_id])}”")
+    return b.build(Phrase("Delete song “%1”", _name(catalog.songs[song_id])))
 
 
 def delete_drama(catalog: Catalog, drama_id: str) -> CatalogEdit:
@@ -230,7 +235,7 @@ def delete_drama(catalog: Catalog, drama_id: str) -> CatalogEdit:
     for song in catalog.songs_of_drama(drama_id):
         _remove_song(b, song.id)
     b.remove("dramas", drama_id)
-    return b.build(f"Delete drama “{_name(catalog.dramas[drama_id])}”")
+    return b.build(Phrase("Delete drama “%1”", _name(catalog.dramas[drama_id])))
 
 
 def delete_person(catalog: Catalog, person_id: str) -> CatalogEdit:
@@ -238,7 +243,10 @@ def delete_person(catalog: Catalog, person_id: str) -> CatalogEdit:
     b = EditBuilder(catalog)
     _replace_person(b, person_id, None)
     b.remove("people", person_id)
-    return b.build(f"Delete {_name_kind(catalog.people[person_id])}")
+    person = catalog.people[person_id]
+    return b.build(
+        Phrase("Delete group “%1”" if person.is_group else "Delete person “%1”", person.name)
+    )
 
 
 def _remove_song(b: EditBuilder, song_id: str) -> None:
@@ -286,14 +294,16 @@ def _replace_person(b: EditBuilder, old: str, new: str | None) -> None:
 
 
 _NOUN = {"people": "person", "dramas": "drama", "songs": "song", "features": "feature"}
+# Whole templates, not a verb and a noun: a translation orders the words its own way.
+_LABELS = {
+    (verb, section): f"{verb} {noun} “%1”"
+    for verb in ("Edit", "New")
+    for section, noun in _NOUN.items()
+}
 
 
 def _name(entity: Any) -> str:
     return getattr(entity, "title", None) or getattr(entity, "name", "") or entity.id
-
-
-def _name_kind(person: Person) -> str:
-    return f"{'group' if person.is_group else 'person'} “{person.name}”"
 
 
 def unique(values: Sequence[str]) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from .models import CastMember, Catalog, Credit, Drama, Feature, Person, Scene, Song
+from .phrases import Phrase
 
 FORMAT_NAME = "ostplayer-catalog"
 FORMAT_VERSION = 1
@@ -21,6 +22,7 @@ SECTIONS = ("people", "dramas", "songs", "features")
 # never punctuation like ’, zero-width spaces or a BOM, which look identical to their absence.
 _SLUG_CHAR = r"(?:[0-9a-z]|[^\x00-\x7f\W])"
 _SLUG = re.compile(rf"^{_SLUG_CHAR}+(?:[-_.]{_SLUG_CHAR}+)*$")
+_SLUG_HINT = "expected a slug id like 'its-you' (lower case, digits, '-'), got %1"
 
 
 class CatalogFormatError(ValueError):
@@ -50,36 +52,34 @@ class _Entry:
     def slug(self, name: str = "id") -> str:
         value = self.data.get(name)
         if not isinstance(value, str) or not _SLUG.match(value):
-            raise self.fail(
-                name, f"expected a slug id like 'its-you' (lower case, digits, '-'), got {value!r}"
-            )
+            raise self.fail(name, Phrase(_SLUG_HINT, repr(value)))
         return value
 
     def text(self, name: str, *, required: bool = False, default: str = "") -> str:
         value = self.data.get(name)
         if value is None:
             if required:
-                raise self.fail(name, "is required")
+                raise self.fail(name, Phrase("is required"))
             return default
         if not isinstance(value, str):
-            raise self.fail(name, f"expected text, got {_kind(value)}")
+            raise self.fail(name, Phrase("expected text, got %1", _kind(value)))
         if required and not value.strip():
-            raise self.fail(name, "must not be empty")
+            raise self.fail(name, Phrase("must not be empty"))
         return value
 
     def optional_text(self, name: str) -> str | None:
         value = self.data.get(name)
         if value is not None and not isinstance(value, str):
-            raise self.fail(name, f"expected text or null, got {_kind(value)}")
+            raise self.fail(name, Phrase("expected text or null, got %1", _kind(value)))
         return value
 
     def integer(self, name: str, low: int, high: int, *, default: int | None = None) -> int:
         value = self.data.get(name, default)
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(name, f"expected a whole number, got {_kind(value)}")
+            raise self.fail(name, Phrase("expected a whole number, got %1", _kind(value)))
         if not low <= value <= high:
             shown = value if abs(value) < 10**12 else f"a number of {len(str(abs(value)))} digits"
-            raise self.fail(name, f"{shown} is outside {low}..{high}")
+            raise self.fail(name, Phrase("%1 is outside %2..%3", shown, low, high))
         return value
 
     def optional_integer(self, name: str, low: int, high: int) -> int | None:
@@ -90,27 +90,28 @@ class _Entry:
     def boolean(self, name: str) -> bool:
         value = self.data.get(name, False)
         if not isinstance(value, bool):
-            raise self.fail(name, f"expected true or false, got {_kind(value)}")
+            raise self.fail(name, Phrase("expected true or false, got %1", _kind(value)))
         return value
 
     def items(self, name: str) -> list[Any]:
         value = self.data.get(name, [])
         if not isinstance(value, list):
-            raise self.fail(name, f"expected a list, got {_kind(value)}")
+            raise self.fail(name, Phrase("expected a list, got %1", _kind(value)))
         return value
 
     def texts(self, name: str) -> tuple[str, ...]:
         values = self.items(name)
         for i, v in enumerate(values):
             if not isinstance(v, str):
-                raise self.fail(f"{name}[{i}]", f"expected text, got {_kind(v)}")
+                raise self.fail(f"{name}[{i}]", Phrase("expected text, got %1", _kind(v)))
         return tuple(values)
 
 
 def _kind(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "text", bool: "true/false"}.get(
-        type(value), "null" if value is None else type(value).__name__
-    )
+    # Only on the way to an error: the Phrases cost nothing on a valid file.
+    kinds = {dict: Phrase("an object"), list: Phrase("a list"), str: Phrase("text")}
+    kind = kinds.get(type(value)) or (Phrase("true/false") if isinstance(value, bool) else None)
+    return kind or ("null" if value is None else type(value).__name__)
 
 
 def check_header(data: Mapping[str, Any]) -> None:
@@ -179,7 +180,7 @@ class CatalogBuilder:
         e = _Entry(raw, f"people[{i}]")
         kind = e.text("kind", default="person")
         if kind not in ("person", "group"):
-            raise e.fail("kind", f"expected 'person' or 'group', got {kind!r}")
+            raise e.fail("kind", Phrase("expected 'person' or 'group', got %1", repr(kind)))
         person = Person(
             id=e.slug(),
             name=e.text("name", required=True),
@@ -199,7 +200,7 @@ class CatalogBuilder:
             for m in person.members:
                 if m not in self._people:
                     raise CatalogFormatError(
-                        f"people {pid!r}: field 'members'", f"unknown person {m!r}"
+                        f"people {pid!r}: field 'members'", Phrase("unknown person %1", repr(m))
                     )
 
     def drop_broken_groups(self) -> int:
@@ -220,7 +221,7 @@ class CatalogBuilder:
         ident = entry.slug(name)
         person = self._people.get(ident)
         if person is None:
-            raise entry.fail(name, f"unknown {what} {ident!r}")
+            raise entry.fail(name, Phrase(f"unknown {what} %1", repr(ident)))
         return person.id
 
     def add_dramas(self, raw: Any, i: int) -> None:
@@ -254,7 +255,7 @@ class CatalogBuilder:
             drama_id = e.slug("drama")
             drama = self._dramas.get(drama_id)
             if drama is None:
-                raise e.fail("drama", f"unknown drama {drama_id!r}")
+                raise e.fail("drama", Phrase("unknown drama %1", repr(drama_id)))
         credits = []
         for j, raw_credit in enumerate(e.items("performers")):
             c = _Entry(raw_credit, f"{e.where}: performers[{j}]")
@@ -263,11 +264,13 @@ class CatalogBuilder:
             if group is not None:
                 found = self._people.get(group)
                 if found is None:
-                    raise c.fail("group", f"unknown group {group!r}")
+                    raise c.fail("group", Phrase("unknown group %1", repr(group)))
                 if not found.is_group:
-                    raise c.fail("group", f"{group!r} is a person, not a group")
+                    raise c.fail("group", Phrase("%1 is a person, not a group", repr(group)))
                 if found.members and person not in found.members:
-                    raise c.fail("group", f"{person!r} is not a member of {group!r}")
+                    raise c.fail(
+                        "group", Phrase("%1 is not a member of %2", repr(person), repr(group))
+                    )
                 group = found.id
             key = (person, group)
             credit = self._credits.get(key)
@@ -281,8 +284,12 @@ class CatalogBuilder:
         for ch in e.texts("characters"):
             if ch not in cast_ids:
                 if drama_id is None:
-                    raise e.fail("characters", "a song that is not from a drama has no characters")
-                raise e.fail("characters", f"{ch!r} is not in the cast of {drama_id!r}")
+                    raise e.fail(
+                        "characters", Phrase("a song that is not from a drama has no characters")
+                    )
+                raise e.fail(
+                    "characters", Phrase("%1 is not in the cast of %2", repr(ch), repr(drama_id))
+                )
             characters.append(cast_ids[ch])
         song = Song(
             id=e.slug(),
@@ -308,7 +315,7 @@ class CatalogBuilder:
         feature_songs = e.texts("songs")
         for sid in feature_songs:
             if sid not in self._songs:
-                raise e.fail("songs", f"unknown song {sid!r}")
+                raise e.fail("songs", Phrase("unknown song %1", repr(sid)))
         feature = Feature(
             id=e.slug(),
             title=e.text("title", required=True),
@@ -352,7 +359,7 @@ class _Lookup:
 
 def _put(target: dict, entity: Any, e: _Entry) -> None:
     if entity.id in target:
-        raise e.fail("id", f"duplicate id {entity.id!r}")
+        raise e.fail("id", Phrase("duplicate id %1", repr(entity.id)))
     target[entity.id] = entity
 
 

@@ -18,11 +18,12 @@ from .catalog_edits import (
     unique,
 )
 from .models import CastMember, Catalog, Drama, Song
+from .phrases import Phrase
 
 
 def merge_songs(catalog: Catalog, source_id: str, target_id: str) -> CatalogEdit:
     if source_id == target_id:
-        raise EditRefused("a song cannot be merged with itself")
+        raise EditRefused(Phrase("a song cannot be merged with itself"))
     src, dst = catalog.songs[source_id], catalog.songs[target_id]
     b = EditBuilder(catalog)
     b.put(_merged_song(src, dst))
@@ -31,7 +32,7 @@ def merge_songs(catalog: Catalog, source_id: str, target_id: str) -> CatalogEdit
         if source_id in catalog.features.get(feature.id, feature).songs:
             songs = [target_id if s == source_id else s for s in catalog.features[feature.id].songs]
             b.put(replace(feature, songs=unique(songs)))
-    return b.build(f"Merge song “{src.title}” into “{dst.title}”")
+    return b.build(Phrase("Merge song “%1” into “%2”", src.title, dst.title))
 
 
 def _merged_song(src: Song, dst: Song) -> Song:
@@ -63,7 +64,7 @@ def merge_dramas(catalog: Catalog, source_id: str, target_id: str) -> CatalogEdi
     """The source's songs move to the target, its cast joins the target's (one place per
     actor and character), its titles become aliases."""
     if source_id == target_id:
-        raise EditRefused("a drama cannot be merged with itself")
+        raise EditRefused(Phrase("a drama cannot be merged with itself"))
     src, dst = catalog.dramas[source_id], catalog.dramas[target_id]
     cast = list(dst.cast)
     taken = {m.id for m in cast}
@@ -98,15 +99,18 @@ def merge_dramas(catalog: Catalog, source_id: str, target_id: str) -> CatalogEdi
         chars = tuple(renamed.get(ch, ch) for ch in song.characters)
         b.put(replace(song, drama=target_id, characters=chars, ost_order=min(last + n, 10_000)))
     b.remove("dramas", source_id)
-    return b.build(f"Merge drama “{src.title}” into “{dst.title}”")
+    return b.build(Phrase("Merge drama “%1” into “%2”", src.title, dst.title))
 
 
 def merge_people(catalog: Catalog, source_id: str, target_id: str) -> CatalogEdit:
     if source_id == target_id:
-        raise EditRefused("a person cannot be merged with themselves")
+        raise EditRefused(Phrase("a person cannot be merged with themselves"))
     src, dst = catalog.people[source_id], catalog.people[target_id]
     if src.kind != dst.kind:
-        raise EditRefused(f"{src.name!r} is a {src.kind} and {dst.name!r} a {dst.kind}", "kind")
+        raise EditRefused(
+            Phrase(_KINDS.get((src.kind, dst.kind), _OTHER_KINDS), repr(src.name), repr(dst.name)),
+            "kind",
+        )
     b = EditBuilder(catalog)
     _replace_person(b, source_id, target_id)
     now = b.current("people", target_id)
@@ -124,8 +128,16 @@ def merge_people(catalog: Catalog, source_id: str, target_id: str) -> CatalogEdi
         )
     )
     b.remove("people", source_id)
-    return b.build(f"Merge “{src.name}” into “{dst.name}”")
+    return b.build(Phrase("Merge “%1” into “%2”", src.name, dst.name))
 
 
 def _aliases(title: str, original: str, candidates: list[str]) -> tuple[str, ...]:
     return unique([a for a in candidates if a not in (title, original)])
+
+
+# Whole sentences per pair of kinds, so a translation need not guess at "a person"/"a group".
+_KINDS = {
+    ("person", "group"): "%1 is a person and %2 a group",
+    ("group", "person"): "%1 is a group and %2 a person",
+}
+_OTHER_KINDS = "%1 and %2 are not of the same kind"

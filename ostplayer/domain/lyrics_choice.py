@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .lyrics_lookup import LyricsCandidate, LyricsQuery
 from .name_matching import compare_names
+from .phrases import Phrase
 from .tag_album import parse_album, unique_spellings
 from .tag_credits import parse_credits
 from .tag_titles import parse_title
@@ -37,6 +38,8 @@ ARTIST_MIN = 0.85
 #: At or above: applied without asking; below, the user is asked "Are these the lyrics…?".
 APPLY_CONFIDENCE = 0.85
 _SYNCED_BONUS = 0.04  # in the ranking only: synced beats plain of about the same confidence
+
+_OFF_LENGTH = "%1 s off the file's length"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,28 +90,30 @@ def score_candidate(query: LyricsQuery, candidate: LyricsCandidate) -> Scored:
     ours = [s for t in query.titles for s in _title_spellings(t)[0]]
     title = _best(ours, titles)
     if title < TITLE_MIN:
-        return Scored(candidate, 0.0, "another title")
+        return Scored(candidate, 0.0, Phrase("another title"))
     if (meaning.instrumental or meaning.version) and not any(
         parse_title(t).version == meaning.version for t in query.titles
     ):
-        return Scored(candidate, 0.0, f"another version ({meaning.version_note or 'Inst.'})")
+        return Scored(
+            candidate, 0.0, Phrase("another version (%1)", meaning.version_note or "Inst.")
+        )
     artist = _best(
         query.performer_spellings, _artist_spellings(candidate.artist, meaning.featuring)
     )
     if artist < ARTIST_MIN:
-        return Scored(candidate, 0.0, "another singer")
+        return Scored(candidate, 0.0, Phrase("another singer"))
     if candidate.instrumental and query.vocal:
-        return Scored(candidate, 0.0, "marked instrumental, but the song has words")
+        return Scored(candidate, 0.0, Phrase("marked instrumental, but the song has words"))
     if not candidate.instrumental and not candidate.has_lyrics:
-        return Scored(candidate, 0.0, "no lyrics in the record")
+        return Scored(candidate, 0.0, Phrase("no lyrics in the record"))
     review = ""
     if query.duration_s is not None and candidate.duration_s is not None:
         off = abs(query.duration_s - candidate.duration_s)
         if off > DURATION_MAX_S:
-            return Scored(candidate, 0.0, f"{off:.0f} s off the file's length")
+            return Scored(candidate, 0.0, Phrase(_OFF_LENGTH, f"{off:.0f}"))
         timing = 1.0 if off <= DURATION_OK_S else 0.3
         if off > DURATION_OK_S:
-            review = f"{off:.0f} s off the file's length"
+            review = Phrase(_OFF_LENGTH, f"{off:.0f}")
     else:
         timing = 0.6  # no file (or no length): title and singer must carry it
     confidence = 0.5 * title + 0.35 * artist + 0.15 * timing

@@ -23,6 +23,7 @@ from .lyrics_lookup import (
     ProviderError,
     ProviderUnreachable,
 )
+from .phrases import Phrase
 
 __all__ = [
     "FETCHED_KEY",
@@ -81,7 +82,8 @@ def describe_candidate(c: LyricsCandidate) -> str:
     """ "시작 by 가호, 이태원 클라쓰 OST Part.2, 3:22 (LRCLIB #123)" """
     album = f", {c.album}" if c.album else ""
     label = PROVIDER_LABELS.get(c.provider, c.provider)
-    return f"{c.track} by {c.artist}{album}, {clock(c.duration_s)} ({label} #{c.provider_id})"
+    when = clock(c.duration_s)
+    return Phrase("%1 by %2%3, %4 (%5 #%6)", c.track, c.artist, album, when, label, c.provider_id)
 
 
 def outcome_of(query: LyricsQuery, provider: str, choice: Choice) -> FetchOutcome:
@@ -90,14 +92,19 @@ def outcome_of(query: LyricsQuery, provider: str, choice: Choice) -> FetchOutcom
         return FetchOutcome(query.song_id, "not_found", provider, choice=choice)
     c = best.candidate
     if choice.needs_review:
-        why = f" ({best.review})" if best.review else ""
         return FetchOutcome(
             query.song_id,
             "needs_review",
             provider,
             c,
             best.confidence,
-            f"Are these the lyrics of this song? {describe_candidate(c)}{why}",
+            Phrase(
+                "Are these the lyrics of this song? %1 (%2)"
+                if best.review
+                else "Are these the lyrics of this song? %1",
+                describe_candidate(c),
+                best.review,
+            ),
             choice,
         )
     return FetchOutcome(query.song_id, c.kind, provider, c, best.confidence, None, choice)

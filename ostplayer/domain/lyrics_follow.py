@@ -12,9 +12,6 @@ from __future__ import annotations
 
 from .lyrics import Lyrics
 
-#: While a line with word timing is sung, the view repaints at this pace.
-WORD_FRAME_MS = 16
-
 
 class LyricsFollower:
     def __init__(self, lyrics: Lyrics | None = None, offset_ms: int = 0) -> None:
@@ -62,25 +59,24 @@ class LyricsFollower:
         assert self.lyrics is not None
         return max(0, self.lyrics.effective_time(index, self.offset_ms))
 
-    def current_has_words(self) -> bool:
-        if not self.synced or self.current < 0:
-            return False
-        assert self.lyrics is not None
-        return any(line.words for line in self.lyrics.groups[self.current].lines)
-
     def ms_until_next_change(self) -> int | None:
         """How long from the last position until the highlight must move again: the next
-        line, or the next frame while a line with word timing is sung. None when nothing more
-        changes (unsynced, or past the last line)."""
+        line, or the next word stamp of the line being sung (one wake per word, never a frame
+        poll). None when nothing more changes (unsynced, or past the last word)."""
         if not self.synced:
             return None
-        if self.current_has_words():
-            return WORD_FRAME_MS
-        following = self.current + 1
         assert self.lyrics is not None
-        if following >= len(self.lyrics.groups):
-            return None
-        return self.lyrics.effective_time(following, self.offset_ms) - self.position_ms
+        groups, due = self.lyrics.groups, None
+        if self.current + 1 < len(groups):
+            due = self.lyrics.effective_time(self.current + 1, self.offset_ms) - self.position_ms
+        if self.current >= 0:
+            now = self.word_position()
+            words = (w for line in groups[self.current].lines for w in line.words)
+            stamps = [w.time_ms for w in words if w.time_ms > now]
+            if stamps:
+                word = min(stamps) - now
+                due = word if due is None else min(due, word)
+        return due
 
     def current_text(self) -> str:
         """The current line's text ("" before the first line), e.g. for ``ostplayer now``."""

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..services.texts import fill, tr
 from .single_instance import Handler, Reply
 
 if TYPE_CHECKING:
@@ -99,7 +100,9 @@ def build_handlers(
             play_songs(songs[0], songs)
         if unknown:
             scan_paths(unknown)
-            status(f"Looking at {len(unknown)} file(s) that are not linked to a song yet…")
+            # The window's status line (the terminal's reply stays English, as the CLI).
+            looking = tr("Window", "Looking at %1 file(s) that are not linked to a song yet…")
+            status(fill(looking, str(len(unknown))))
         return songs, unknown
 
     def h_raise(_args: dict, reply: Reply) -> None:

@@ -17,6 +17,7 @@ from ..playback.base import Player
 from .dispatch import GuiDispatcher
 from .library_service import LibraryService
 from .lyrics_service import LyricsService
+from .notice_words import say_notice
 from .online_lyrics import OnlineLyricsService
 from .playback_session import PlaybackSession
 from .playback_state import PlaybackStateStore, ResumePoint
@@ -69,7 +70,8 @@ class AppContext:
         )
         lyrics = LyricsService(library_service, parent)
         scan = ScanService(paths, library_service, parent)
-        notices = [*library.notices, *settings.notices, *store.notices, *scan.notices]
+        found = [*library.notices, *settings.notices, *store.notices, *scan.notices]
+        notices = [say_notice(n) for n in found]
         return cls(paths, settings, tasks, library_service, playback, lyrics, scan, notices)
 
     def shutdown(self) -> None:

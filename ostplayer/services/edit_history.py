@@ -16,10 +16,18 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ..catalog.edits import FOLD_AFTER, Edit
 from ..catalog.merges import MERGES
 from ..domain.catalog_edits import CatalogEdit, EditRefused
+from ..domain.phrases import Phrase
 from .library_service import LibraryService
 from .tasks import TaskRunner
+from .texts import fill, say, tr
+
+
+def _tr(text: str) -> str:
+    return tr("Edit", text)
+
 
 QUIET_MS = 20_000
+
 LIMIT = 200  # edits kept for undo
 
 
@@ -51,7 +59,8 @@ class EditHistory(QObject):
         try:
             done = self.edits.apply(edit)
         except OSError as exc:
-            raise EditRefused(f"It could not be saved: {exc.strerror or exc}") from exc
+            reason = exc.strerror or str(exc)
+            raise EditRefused(Phrase("It could not be saved: %1", reason)) from exc
         if not done.catalog.changes and not done.personal and not done.plays:
             return done  # nothing changed: nothing to undo either
         self._undo.append(done)
@@ -79,32 +88,34 @@ class EditHistory(QObject):
         return self._redo[-1].label if self._redo else ""
 
     def undo(self) -> bool:
-        return self._step(self._undo, self._redo, "Undid")
+        return self._step(self._undo, self._redo, undo=True)
 
     def redo(self) -> bool:
-        return self._step(self._redo, self._undo, "Redid")
+        return self._step(self._redo, self._undo, undo=False)
 
-    def _step(self, source: list[Edit], target: list[Edit], verb: str) -> bool:
+    def _step(self, source: list[Edit], target: list[Edit], *, undo: bool) -> bool:
         if not source:
             return False
         edit = source[-1]
-        forward = edit.reversed() if verb == "Undid" else edit
-        word = "undo" if verb == "Undid" else "redo"
+        forward = edit.reversed() if undo else edit
+        # Whole sentences for each verb: a translation orders the words its own way.
+        cannot = _tr("Cannot undo “%1”: %2") if undo else _tr("Cannot redo “%1”: %2")
+        label = say(edit.label)
         conflict = self._conflict(forward)
         if conflict:
-            self.message.emit(f"Cannot {word} “{edit.label}”: {conflict} changed since.")
+            self.message.emit(fill(cannot, label, fill(_tr("%1 changed since."), conflict)))
             return False
         try:
             self.edits.apply(forward)
         except EditRefused as exc:
-            self.message.emit(f"Cannot {word} “{edit.label}”: {exc.message}")
+            self.message.emit(fill(cannot, label, say(exc.message)))
             return False
         except OSError as exc:
-            self.message.emit(f"Cannot {word} “{edit.label}”: {exc.strerror or exc}")
+            self.message.emit(fill(cannot, label, exc.strerror or str(exc)))
             return False
         target.append(source.pop())
         self._after_write()
-        self.message.emit(f"{verb}: {edit.label}")
+        self.message.emit(fill(_tr("Undid: %1") if undo else _tr("Redid: %1"), label))
         return True
 
     def _conflict(self, edit: Edit) -> str:
@@ -112,7 +123,7 @@ class EditHistory(QObject):
         catalog = self.library.catalog
         for c in edit.catalog.changes:
             if getattr(catalog, c.section).get(c.id) != c.before:
-                return f"{c.section[:-1] if c.section != 'people' else 'person'} {c.id!r}"
+                return _entry(c.section, c.id)
         return ""
 
     def _after_write(self) -> None:
@@ -124,3 +135,14 @@ class EditHistory(QObject):
             return
         edits = self.edits
         self.tasks.run("fold-edits", lambda _ctx: edits.fold())
+
+
+def _entry(section: str, ident: str) -> str:
+    """An entry an undo found changed ("song 'its-you'"), in the interface's language."""
+    kinds = {
+        "songs": _tr("song %1"),
+        "dramas": _tr("drama %1"),
+        "people": _tr("person %1"),
+        "features": _tr("feature %1"),
+    }
+    return fill(kinds.get(section, "%1"), repr(ident))

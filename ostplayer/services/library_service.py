@@ -25,6 +25,7 @@ from ..domain.changes import LibraryChange
 from ..domain.models import Catalog
 from ..media.sniff import link_problem
 from .tasks import TaskContext, TaskRunner
+from .texts import fill, say, tr
 
 LINKED, MISSING, UNPLAYABLE, NONE = "linked", "missing", "unplayable", "none"
 # Stands for "whatever the path is now, look again": a relink to the very same file retries it.
@@ -102,6 +103,14 @@ class LibraryService(QObject):
 
     def play_stats(self, song_id: str) -> PlayStats:
         return self.library.play_stats(song_id)
+
+    def plays_by_day(self) -> Mapping[int, Mapping[str, int]]:
+        """Local day (its ordinal) -> song id -> plays that day (the history page's data)."""
+        return self.library.history.days.by_day
+
+    def drama_notes(self, drama_id: str) -> str:
+        """The user's own notes on a drama, as written ("" for none)."""
+        return self.library.drama_notes(drama_id)
 
     def describe(self, song_id: str) -> str:
         """ "Title — Performers", for lists and messages."""
@@ -267,3 +276,20 @@ class LibraryService(QObject):
     def close(self) -> None:
         self._unsubscribe()
         self.library.close()
+
+
+def import_summary_text(summary: Any) -> str:
+    """What an import merged (a MergeSummary, perhaps with its personal part), in the
+    interface's language; in English the words of ``str(summary)``."""
+    counts = (summary.songs_added, summary.songs_updated, summary.added, summary.updated)
+    text = fill(
+        tr(
+            "LibraryIo",
+            "%1 new songs, %2 songs updated (%3 entries added, %4 updated, %5 unchanged)",
+        ),
+        *(f"{n:,}" for n in (*counts, summary.unchanged)),
+    )
+    personal = getattr(summary, "personal", "")
+    if personal:
+        text = fill(tr("LibraryIo", "%1; your personal data: %2"), text, say(personal, "LibraryIo"))
+    return text

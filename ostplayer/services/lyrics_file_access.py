@@ -13,8 +13,24 @@ from pathlib import Path
 from ..domain.lyrics import Lyrics
 from ..media import lyrics_files
 from ..media.lyrics_files import LyricsFileError
+from .texts import say_known, tr
 
 __all__ = ["LyricsFileAccess", "LyricsFileError"]
+
+#: How ``media.lyrics_files`` words a failed export (below Qt), said in the user's language.
+EXPORT_PROBLEMS = (
+    "Could not export %1: the folder %2 is read-only or you may not write there. Copy the"
+    " lyrics from the editor, or make the folder writable.",
+    "Could not export %1: the folder %2 does not exist any more.",
+    "Could not export %1: the disk holding %2 is full.",
+    "Could not export %1 to %2: %3.",
+)
+#: Why a chosen file is not lyrics (``LyricsFileError``), the fixed ones.
+NOT_LYRICS = (
+    "it is a folder",
+    "it is not a regular file (a pipe or a device)",
+    "too large for a lyrics file (%1; the limit is 1 MB)",
+)
 
 
 class LyricsFileAccess:
@@ -37,4 +53,11 @@ class LyricsFileAccess:
 
     @staticmethod
     def error_message(exc: OSError, target: Path) -> str:
-        return lyrics_files.export_error_message(exc, target)
+        """Why the export failed, in the interface's language."""
+        english = lyrics_files.export_error_message(exc, target)
+        return say_known(english, EXPORT_PROBLEMS, "LyricsEditor")
+
+    @staticmethod
+    def refusal(exc: LyricsFileError) -> str:
+        """Why a chosen file cannot be imported, in the interface's language."""
+        return say_known(str(exc), NOT_LYRICS, "LyricsEditor") or tr("LyricsEditor", "unreadable")

@@ -34,8 +34,14 @@ from ..domain.lyrics_fetch import FETCHED_KEY, found_from_record
 from ..media import lyrics_files
 from .library_service import LibraryService
 from .lyrics_file_access import LyricsFileAccess
+from .texts import fill, tr
 
 log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return tr("LyricsView", text)
+
 
 LOOKUP_TIMEOUT_MS = 3000
 WORKERS = 2
@@ -139,7 +145,7 @@ class LyricsService(QObject):
                 found = found_from_record(fetched) or found
         except Exception as exc:  # never lose the answer: the panel must leave "Looking…"
             log.exception("lyrics lookup failed")
-            found, problems = None, [f"The lyrics could not be read: {exc}"]
+            found, problems = None, [fill(_tr("The lyrics could not be read: %1"), str(exc))]
         result = LyricsResult(song_id, found, tuple(problems), chosen, stamp)
         self._dispatcher.post(self, self._deliver, result, number)
 
@@ -164,20 +170,21 @@ class LyricsService(QObject):
         """
         result = self._cache.get(song_id)
         if result is None or not result.from_file or result.stamp is None:
-            return "These lyrics are not read from a file: there is no encoding to choose."
+            return _tr("These lyrics are not read from a file: there is no encoding to choose.")
         assert result.found is not None
+        file_name = Path(result.found.detail).name
         if name.strip().casefold() in (AUTO.casefold(), "automatic"):
             if result.chosen_encoding is None:
-                return f"{Path(result.found.detail).name} is already read automatically."
+                return fill(_tr("%1 is already read automatically."), file_name)
             self.library.update_personal(song_id, **{ENCODING_FIELD: None})
-            return f"{Path(result.found.detail).name}: the encoding is detected again."
+            return fill(_tr("%1: the encoding is detected again."), file_name)
         known = lookup_codec(name)
         if known is None:
-            return f"Unknown encoding {name!r}."
+            return fill(_tr("Unknown encoding %1."), repr(name))
         size, mtime_ns = result.stamp
         choice = {"path": result.found.detail, "size": size, "mtime_ns": mtime_ns}
         self.library.update_personal(song_id, **{ENCODING_FIELD: {**choice, "encoding": known[0]}})
-        return f"{Path(result.found.detail).name} is read as {known[0]} from now on."
+        return fill(_tr("%1 is read as %2 from now on."), file_name, known[0])
 
     def _timed_out(self, song_id: str, number: int, audio: str | None) -> None:
         if self._pending.get(song_id) != number:
@@ -185,8 +192,10 @@ class LyricsService(QObject):
         song = self.library.catalog.songs.get(song_id)
         excerpt = song.lyrics_excerpt if song is not None else ""
         fallback = lyrics_files.resolve_lyrics(self.library.saved_lyrics(song_id), None, excerpt)
-        where = Path(audio).parent if audio else "its folder"
-        problem = f"The lyrics files next to the audio could not be read in time ({where})."
+        where = str(Path(audio).parent) if audio else _tr("its folder")
+        problem = fill(
+            _tr("The lyrics files next to the audio could not be read in time (%1)."), where
+        )
         # Not cached: the next selection tries the disk again.
         del self._pending[song_id]
         self.resolved.emit(LyricsResult(song_id, fallback, (problem,)))

@@ -33,8 +33,14 @@ from ..domain.lyrics_lookup import (
 from .library_service import LibraryService
 from .settings import Keys, Settings
 from .tasks import Task, TaskContext, TaskRunner
+from .texts import fill, tr
 
 __all__ = ["BulkReport", "OnlineLyricsService"]
+
+
+def _tr(text: str) -> str:
+    return tr("OnlineLyrics", text)
+
 
 ProviderFactory = Callable[[str], LyricsProvider]  # server address -> provider
 # server address, what to send, check (raises to cancel), progress (hashes tried)
@@ -72,14 +78,14 @@ class BulkReport:
 
     def sentence(self) -> str:
         c = self.counts
-        parts = [f"{self.found} of {self.total} songs got lyrics"]
+        parts = [fill(_tr("%1 of %2 songs got lyrics"), str(self.found), str(self.total))]
         for status, words in (
-            ("not_found", "not found"),
-            ("needs_review", "to confirm"),
-            ("error", "failed"),
+            ("not_found", _tr("%1 not found")),
+            ("needs_review", _tr("%1 to confirm")),
+            ("error", _tr("%1 failed")),
         ):
             if c.get(status):
-                parts.append(f"{c[status]} {words}")
+                parts.append(fill(words, str(c[status])))
         return ", ".join(parts) + "."
 
 
@@ -166,7 +172,9 @@ class OnlineLyricsService(QObject):
         task.finished.connect(self.looked_up.emit)
         task.failed.connect(
             lambda exc: self.looked_up.emit(
-                FetchOutcome(song_id, "error", None, message=f"The lookup failed: {exc}")
+                FetchOutcome(
+                    song_id, "error", None, message=fill(_tr("The lookup failed: %1"), str(exc))
+                )
             )
         )
         task.done.connect(lambda: self._looking.pop(song_id, None))
@@ -241,7 +249,8 @@ class OnlineLyricsService(QObject):
                 counts[outcome.status] += 1
                 ctx.partial(outcome)
                 found = sum(counts[s] for s in ("synced", "plain", "instrumental"))
-                ctx.progress(done, total, f"found {found}, not found {counts['not_found']}")
+                nf = str(counts["not_found"])
+                ctx.progress(done, total, fill(_tr("found %1, not found %2"), str(found), nf))
 
             fetcher.run(todo, check=ctx.check, report=report)
             return BulkReport(len(todo), dict(counts))
@@ -269,10 +278,10 @@ class OnlineLyricsService(QObject):
         def job(_ctx: TaskContext) -> PublishRequest | str:
             lyrics = parse_lrc(saved)
             if not saved.strip() or not lyrics.synced:
-                return "Only synced lyrics you saved can be shared: sync them first (Edit…)."
+                return _tr("Only synced lyrics you saved can be shared: sync them first (Edit…).")
             duration = fetcher.query(song_id).duration_s
             if duration is None:
-                return "Link the song's audio file first: LRCLIB needs its length."
+                return _tr("Link the song's audio file first: LRCLIB needs its length.")
             return PublishRequest(
                 track=song.title,
                 artist=catalog.performer_names(song),
@@ -292,6 +301,11 @@ class OnlineLyricsService(QObject):
             return None
 
         def job(ctx: TaskContext) -> None:
-            publisher(url, request, ctx.check, lambda n: ctx.progress(n, 0, f"{n:,} tries"))
+            publisher(
+                url,
+                request,
+                ctx.check,
+                lambda n: ctx.progress(n, 0, fill(_tr("%1 tries"), f"{n:,}")),
+            )
 
         return self.tasks.run("online-lyrics-publish", job)

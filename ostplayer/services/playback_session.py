@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..domain.phrases import Phrase
 from ..domain.queue import PlayQueue, RepeatMode
 from ..playback.base import Player, PlayerState
 from .playable import file_problem
@@ -39,6 +40,7 @@ EARLY_END_SLACK_MS = 3000
 POSITION_SAVE_INTERVAL_MS = 5000
 #: How far the continuation looks for a playable song before giving up.
 CONTINUATION_LIMIT = 5000
+NOT_LINKED = "No audio file is linked"
 
 ACTIVE = (PlayerState.PLAYING, PlayerState.PAUSED, PlayerState.OPENING)
 
@@ -57,7 +59,7 @@ class PlaybackSession(SessionMemory, QueueEdits, QObject):
     repeat_changed = Signal(object)  # RepeatMode
     queue_changed = Signal()
     stopped = Signal()
-    song_failed = Signal(str, str)  # song id, user-facing message naming the file
+    song_failed = Signal(str, object)  # song id, user-facing message (a Phrase) naming the file
     song_unplayable = Signal(str)  # song id whose existing file VLC could not play
     play_finished = Signal(str)  # song id that played to its natural end
 
@@ -239,7 +241,7 @@ class PlaybackSession(SessionMemory, QueueEdits, QObject):
         chosen = ids[index] if 0 <= index < len(ids) else None
         first = self._queue.start(ids, index, self._is_linked)
         if chosen is not None and chosen != first and not self._is_linked(chosen):
-            self.song_failed.emit(chosen, "No audio file is linked")
+            self.song_failed.emit(chosen, Phrase(NOT_LINKED))
         if first is None:
             first = self._continue_from(ids[-1] if ids else None)
         if first is None:
@@ -353,7 +355,7 @@ class PlaybackSession(SessionMemory, QueueEdits, QObject):
         """Load and play; returns a message when the song cannot even be handed to VLC."""
         path = self._resolve(song_id)
         if path is None:
-            return "No audio file is linked"
+            return Phrase(NOT_LINKED)
         problem = file_problem(path)
         if problem is not None:
             if problem.endswith("not an audio file"):
@@ -388,7 +390,7 @@ class PlaybackSession(SessionMemory, QueueEdits, QObject):
         return self._current_path is not None and not os.path.exists(self._current_path)
 
     def _gone_message(self) -> str:
-        return f"{self._current_path} was deleted or moved"
+        return Phrase("%1 was deleted or moved", self._current_path)
 
     def _on_state(self, state: PlayerState) -> None:
         if state is PlayerState.PLAYING:
@@ -430,6 +432,6 @@ class PlaybackSession(SessionMemory, QueueEdits, QObject):
         if self._file_gone():
             text = self._gone_message()
         else:
-            text = f"Could not play {self._current_path}: {message}"
+            text = Phrase("Could not play %1: %2", self._current_path, message)
             self.song_unplayable.emit(song)
         self._fail_and_advance(song, text)

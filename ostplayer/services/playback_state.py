@@ -16,8 +16,14 @@ from typing import Any
 from ..domain import bounded_json
 from ..media.atomic import aside_path, atomic_write_bytes, json_bytes
 from ..media.regular_read import read_regular_file
+from .texts import fill, tr
 
 log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return tr("PlaybackUi", text)
+
 
 MAX_STATE_BYTES = 8 * 1024 * 1024  # a queue of 100,000 songs is ~3 MB of JSON
 VERSION = 1
@@ -64,13 +70,14 @@ class PlaybackStateStore:
             try:
                 moved = aside_path(self.path)
                 self.path.rename(moved)
-                where = f" It was moved to {moved}."
+                where = " " + fill(_tr("It was moved to %1."), str(moved))
             except OSError:
                 where = ""
-            self.notices.append(
-                f"The saved queue and resume point could not be read ({reason}); playback"
-                f" starts with an empty queue.{where}"
+            unread = _tr(
+                "The saved queue and resume point could not be read (%1);"
+                " playback starts with an empty queue."
             )
+            self.notices.append(fill(unread, reason) + where)
             return PlaybackState()
 
     def save(self, state: PlaybackState) -> bool:

@@ -24,6 +24,7 @@ from ..catalog.scan_apply import (
     load_review,
     merge_review,
     plan_for_scan,
+    readings_for_scan,
 )
 from ..catalog.scan_apply import save_review as write_review
 from ..catalog.scan_declined import DeclinedFiles, declined_path
@@ -34,8 +35,13 @@ from ..media.music_scan import ScanCache, fingerprint_rest, scan_music
 from ..paths import AppPaths
 from .library_service import LibraryService
 from .tasks import Task, TaskContext
+from .texts import fill, tr
 
-__all__ = ["NEW_SONG", "Decision", "ScanReport", "ScanService"]
+__all__ = ["NEW_SONG", "Decision", "ScanReport", "ScanService", "applied_text"]
+
+
+def _tr(text: str) -> str:
+    return tr("Scan", text)
 
 
 @dataclass
@@ -57,16 +63,38 @@ class ScanReport:
     cancelled: bool = False
 
     def summary(self) -> str:
+        """The status line's sentence, in the interface's language."""
         if self.cancelled:
-            return "Scan cancelled; nothing was changed."
-        text = f"Scanned {self.found:,} files ({self.read:,} read, {self.unchanged:,} unchanged)"
+            return _tr("Scan cancelled; nothing was changed.")
+        counts = (f"{n:,}" for n in (self.found, self.read, self.unchanged))
+        text = fill(_tr("Scanned %1 files (%2 read, %3 unchanged)"), *counts)
         if self.applied is not None:
-            text += f": {self.applied}"
+            text += f": {applied_text(self.applied)}"
         if self.unreadable:
-            text += f"; {len(self.unreadable):,} files could not be used"
+            text += "; " + fill(_tr("%1 files could not be used"), f"{len(self.unreadable):,}")
         if self.review:
-            text += f"; {len(self.review):,} matches to review"
+            text += "; " + fill(_tr("%1 matches to review"), f"{len(self.review):,}")
         return text + "."
+
+
+def applied_text(applied: Applied) -> str:
+    """What a scan or a review wrote, in the interface's language; in English the words
+    of ``str(applied)`` (which the CLI prints)."""
+    a = applied
+    parts = [
+        fill(_tr("%1 files linked to %2 songs"), f"{a.files_linked:,}", f"{a.songs_linked:,}"),
+        fill(_tr("%1 new songs"), f"{a.songs_added:,}"),
+        fill(_tr("%1 new dramas"), f"{a.dramas_added:,}"),
+        fill(_tr("%1 new artists"), f"{a.people_added:,}"),
+    ]
+    shown_when_any = (
+        (a.files_moved, _tr("%1 moved files followed")),
+        (a.files_unlinked, _tr("%1 deleted files unlinked")),
+        (a.kept_for_review, _tr("%1 to review")),
+        (a.files_declined, _tr("%1 files left out (not asked again)")),
+    )
+    parts += [fill(template, f"{n:,}") for n, template in shown_when_any if n]
+    return ", ".join(parts)
 
 
 class ScanService(QObject):
@@ -135,12 +163,18 @@ class ScanService(QObject):
 
         def job(ctx: TaskContext) -> ScanReport:
             cache = ScanCache(cache_path)
+            readings = readings_for_scan(library)
+
+            def arrived(track: TrackFacts) -> None:
+                readings.add(track)
+                ctx.partial(1)
+
             result = scan_music(
                 list(roots),
                 cache,
                 progress=ctx.progress,
                 cancel=lambda: ctx.cancelled,
-                on_track=lambda _t: ctx.partial(1),
+                on_track=arrived,
             )
             report = ScanReport(
                 found=result.found,
@@ -153,11 +187,11 @@ class ScanService(QObject):
             )
             if result.cancelled:
                 return report
-            ctx.progress(result.found, result.found, "Matching the files with the catalog")
+            ctx.progress(result.found, result.found, _tr("Matching the files with the catalog"))
             with self._declined_lock:  # not half-written by a review being applied
                 declined = DeclinedFiles(declined_file)
             plan, moves = plan_for_scan(
-                library, result.tracks, result.gone, result.gone_tracks, declined
+                library, result.tracks, result.gone, result.gone_tracks, declined, readings
             )
             ctx.check()  # the last moment a cancel changes nothing
             report.applied = apply_scan(library, plan, (), result.gone, moves)
@@ -256,5 +290,5 @@ class ScanService(QObject):
 
 def _failed(exc: BaseException) -> ScanReport:
     report = ScanReport(cancelled=True)
-    report.unreadable = [UnreadableFile("", f"the scan stopped: {exc}")]
+    report.unreadable = [UnreadableFile("", fill(_tr("the scan stopped: %1"), str(exc)))]
     return report

@@ -141,6 +141,8 @@ class Keys:
     QUEUE_VISIBLE = BoolSetting("ui/queue_visible", False)
     FOLLOW_PLAYING = BoolSetting("ui/follow_playing", False)
     ROMANIZATION = BoolSetting("lyrics/romanization", False)
+    # Off for low-power machines: the lyrics jump to the line instead of gliding.
+    ANIMATE_LYRICS = BoolSetting("lyrics/animate", True)
     MUSIC_FOLDERS = ListSetting("library/music_folders", ())
     # Desktop integration (the tray's menu sets them): keep playing in the tray when the
     # window is closed (and whether that was explained once); song-change notifications

@@ -1,4 +1,5 @@
-"""View ▸ Appearance (System / Light / Dark) and View ▸ Language, and what follows them.
+"""View ▸ Appearance (System / Light / Dark, Animate lyrics scrolling) and View ▸ Language,
+and what follows them.
 
 The pages are HTML with colours of their own: when the appearance changes they get the other
 colour sheet and are drawn again. The menu bar is translated here, once every menu exists.
@@ -39,6 +40,7 @@ def install_appearance(window: MainWindow) -> ThemeManager:
     # connection to a plain function would go on calling into a deleted window.
     theme.changed.connect(_PageFollower(window).follow)
     window.page_view.set_dark(theme.dark)
+    window.lyrics.view.set_animated(window.settings.get(Keys.ANIMATE_LYRICS))
 
     view = window.menuBar().findChild(QMenu, "viewMenu")
     a = window.menu_actions
@@ -55,6 +57,17 @@ def install_appearance(window: MainWindow) -> ThemeManager:
             )
             group.addAction(action)
             appearance.addAction(action)
+        appearance.addSeparator()
+        appearance.addAction(
+            a.add(
+                "lyrics-animate",
+                "A&nimate lyrics scrolling",
+                lambda on: _set_animated(window, on),
+                checkable=True,
+                checked=window.settings.get(Keys.ANIMATE_LYRICS),
+                tip="Off for low-power machines: the lyrics jump to the line sung",
+            )
+        )
         language = view.addMenu("Lan&guage")
         languages = QActionGroup(window)
         current = window.settings.get(Keys.LANGUAGE)
@@ -89,3 +102,9 @@ def _set_language(window: MainWindow, code: str) -> None:
     window.settings.set(Keys.LANGUAGE, code)
     if choose_language(window.settings) != before:
         window.show_status(tr("The new language is used from the next start of OST Player."))
+
+
+def _set_animated(window: MainWindow, on: bool) -> None:
+    # Remembered at once: the next start reads it before the lyrics are first shown.
+    window.settings.set(Keys.ANIMATE_LYRICS, bool(on))
+    window.lyrics.view.set_animated(on)

@@ -1,8 +1,10 @@
-"""The left pane: search field, grouping switch and the drama/song tree."""
+"""The left pane: search field, grouping switch and the tree: the smart lists on top, then
+the dramas (or artists, years, actors) and their songs; a message instead of an empty tree."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.grouping import Grouping
+from .browser_empty import EmptyState
 from .browser_model import BrowserModel
+from .browser_smart import SmartRows
 from .i18n import fill, tr, tr_count
 from .search_service import SearchService
 
@@ -25,6 +29,9 @@ from .search_service import SearchService
 EXPAND_LIMIT = 60
 EXPAND_ROWS = 120
 EXPAND_ALL_ROWS = 600  # rows (groups and songs) up to which the whole tree opens
+
+# A new palette (light ↔ dark): the panel is told before its children have theirs.
+_PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
 
 GROUPING_NAMES = {
     Grouping.DRAMA: "By drama",
@@ -58,6 +65,8 @@ class BrowserPanel(QWidget):
     group_selected = Signal(str)  # group key (drama id in drama grouping)
     song_activated = Signal(str, list)  # song id, the list it was started from
     grouping_changed = Signal(object, bool)  # Grouping, newest first
+    smart_selected = Signal(str)  # a smart list's key: show its page
+    smart_activated = Signal(str)  # Enter or double-click on a smart list: play it
 
     def __init__(self, model: BrowserModel, search: SearchService, parent=None) -> None:
         super().__init__(parent)
@@ -94,6 +103,8 @@ class BrowserPanel(QWidget):
         self.tree.setDragDropOverwriteMode(True)  # a drop lands on a row, never between
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setObjectName("browserTree")
+        self.empty = EmptyState(self.tree.viewport())
+        self.empty.clear_search.connect(self.search.clear)
 
         controls = QHBoxLayout()
         controls.addWidget(self.grouping_box, 1)
@@ -113,8 +124,49 @@ class BrowserPanel(QWidget):
         self.order_button.toggled.connect(self._on_order)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.tree.activated.connect(self._on_activated)
+        model.modelReset.connect(self._update_empty)  # a new catalog: empty, or no longer
         self._expand_default()
         self._update_count()
+        self._update_empty()
+
+    # --- smart lists and the empty library --------------------------------------------------
+
+    def attach_smart(self, rows: SmartRows) -> None:
+        """Show the smart lists at the top of the tree."""
+        rows.set_icon_colour(*self._icon_colours())
+        self.model.set_smart(rows)
+
+    def set_add_folder_action(self, action: QAction) -> None:
+        """What an empty library's "Add music folder…" button does."""
+        self.empty.set_add_folder_action(action)
+
+    def select_smart(self, key: str) -> bool:
+        index = self.model.find_smart(key)
+        if not index.isValid():
+            return False
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        return True
+
+    def _update_empty(self) -> None:
+        query = self.search.text().strip()
+        if not self.model.songs and not query:
+            self.empty.show_empty_library()
+        elif query and self.search_service.indexed and self.model.match_count == 0:
+            self.empty.show_no_match(query)
+        else:
+            self.empty.clear()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in _PALETTE_EVENTS and self.model.smart is not None:
+            self.model.smart.set_icon_colour(*self._icon_colours())
+
+    def _icon_colours(self) -> tuple[QColor, QColor]:
+        palette = self.palette()
+        return palette.color(QPalette.ColorRole.Text), palette.color(
+            QPalette.ColorRole.HighlightedText
+        )
 
     # --- search -----------------------------------------------------------------------------
 
@@ -125,12 +177,17 @@ class BrowserPanel(QWidget):
     def apply_search(self, text: str | None = None) -> None:
         query = self.search.text() if text is None else text
         current = self.current_song_id()
-        self.model.set_filter(self.search_service.search_positions(query))
-        if query.strip():
+        searching = bool(query.strip())
+        if searching and self.model.smart_key(self.tree.currentIndex()) is not None:
+            # The smart rows go: Qt would make their neighbour current and show its page.
+            self.tree.selectionModel().clearCurrentIndex()
+        self.model.set_filter(self.search_service.search_positions(query), searching)
+        if searching:
             self._expand_matches()
         else:
             self._expand_default()
         self._update_count()
+        self._update_empty()
         if current:
             self.select_song(current, scroll=False)
 
@@ -169,7 +226,7 @@ class BrowserPanel(QWidget):
         for row in range(self.model.group_count()):
             if rows >= EXPAND_ROWS:
                 break
-            index = self.model.index(row, 0)
+            index = self.model.group_index(row)
             self.tree.expand(index)
             rows += 1 + self.model.rowCount(index)
 
@@ -185,7 +242,7 @@ class BrowserPanel(QWidget):
         for row in range(min(EXPAND_LIMIT, groups)):
             if rows >= EXPAND_LIMIT * 20:
                 break
-            index = self.model.index(row, 0)
+            index = self.model.group_index(row)
             self.tree.expand(index)
             rows += 1 + self.model.rowCount(index)
 
@@ -247,11 +304,18 @@ class BrowserPanel(QWidget):
         return True
 
     def _focus_tree(self) -> None:
+        if self.empty.isVisible() and self.empty.button.isVisible():
+            self.empty.button.setFocus(Qt.FocusReason.OtherFocusReason)  # the way on
+            return
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
         if not self.tree.currentIndex().isValid() and self.model.rowCount() > 0:
             self.tree.setCurrentIndex(self.model.index(0, 0))
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        key = self.model.smart_key(current)
+        if key is not None:
+            self.smart_selected.emit(key)
+            return
         song = self.model.song_at(current)
         if song is not None:
             self.song_selected.emit(song.id)
@@ -266,6 +330,10 @@ class BrowserPanel(QWidget):
             self.model.show_all_groups()
             self._update_count()
             self.tree.setCurrentIndex(self.model.index(row, 0))
+            return
+        key = self.model.smart_key(index)
+        if key is not None:
+            self.smart_activated.emit(key)
             return
         song = self.model.song_at(index)
         if song is not None:

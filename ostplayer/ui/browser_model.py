@@ -1,22 +1,23 @@
-"""The browser tree: groups (dramas, artists, years or actors) with their songs under them."""
+"""The browser tree: the smart lists on top, then groups (dramas, artists, years or actors)
+with their songs under them.
+
+Top-level rows are the smart lists' (while shown: see :meth:`BrowserModel.smart_shown`),
+then the groups, then the "more groups match" row; ``self._top`` is the number of smart
+rows, so a group's tree row is ``_top`` + its place among the shown groups.
+"""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Collection, Iterable
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor, QFont, QIcon
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QIcon
 
-from ..domain.grouping import OTHER_MUSIC, UNLISTED, Group, Grouping, group_songs
+from ..domain.grouping import Group, Grouping, group_songs
 from ..domain.models import Catalog, Song
+from .browser_drop import FileDrops
+from .browser_filter import filter_groups
+from .browser_labels import NO_FILE_TIP, SONG_TIPS, group_label, group_tooltip, more_row_data
 from .browser_rows import (
     AUDIO_ROLE,
     DECORATION,
@@ -33,6 +34,8 @@ from .browser_rows import (
     NO_FLAGS,
     NO_INDEX,
     PLAYING_ROLE,
+    SMART_FLAGS,
+    SMART_ID,
     SONG_FLAGS,
     TOOLTIP,
     UNANSWERED,
@@ -42,29 +45,26 @@ from .browser_rows import (
     row_spans,
     shown_places,
 )
-from .i18n import tr, tr_count
+from .browser_smart import SmartPlaces, SmartRows
 
-__all__ = ["AUDIO_ROLE", "GROUP_LIMIT", "ID_ROLE", "KIND_ROLE", "PLAYING_ROLE", "BrowserModel"]
+__all__ = [
+    "AUDIO_ROLE",
+    "GROUP_LIMIT",
+    "ID_ROLE",
+    "KIND_ROLE",
+    "PLAYING_ROLE",
+    "BrowserModel",
+    "group_label",
+]
 
 GROUP_LIMIT = 200  # groups shown while searching, until the user asks for all
-# Below this share of the library, a filter walks the matches instead of every song.
-_SPARSE_SHARE = 0.25
-_SPARSE_SHARE_CAPPED = 0.02
-_GROUP, _MORE = GROUP_ID, MORE_ID
+_GROUP, _MORE, _SMART = GROUP_ID, MORE_ID, SMART_ID
 
 AudioState = Callable[[str], str]
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-def group_label(group: Group) -> tuple[str, str]:
-    """(label, detail) as shown: the app's own groups in the interface's language; names and
-    titles from the catalog as they are."""
-    if group.key in (UNLISTED, OTHER_MUSIC):
-        return tr("Browser", group.label), tr("Browser", group.detail) if group.detail else ""
-    return group.label, group.detail
-
-
-class BrowserModel(QAbstractItemModel):
+class BrowserModel(SmartPlaces, FileDrops, QAbstractItemModel):
     file_dropped = Signal(str, str)  # song id, local file path dropped on its row
 
     def __init__(self, catalog: Catalog, audio_state: AudioState, parent=None) -> None:
@@ -80,6 +80,9 @@ class BrowserModel(QAbstractItemModel):
         self.favourite: Callable[[str], bool] = lambda _song_id: False  # a heart on the row
         self._positions: dict[str, int] | None = None  # song id -> position in self.songs
         self._shown: dict[int, int] | None = None  # id(group) -> its row, while filtered
+        self.smart: SmartRows | None = None  # the smart lists' rows, once the window adds them
+        self._searching = False  # the smart rows step aside while a search text is entered
+        self._top = 0  # smart rows shown above the groups
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
@@ -101,11 +104,18 @@ class BrowserModel(QAbstractItemModel):
             self.newest_first = newest_first
         self._regroup()
 
-    def set_filter(self, positions: Collection[int] | None) -> None:
-        """Show only these song positions (None: everything)."""
+    def set_filter(self, positions: Collection[int] | None, searching: bool | None = None) -> None:
+        """Show only these song positions (None: everything); ``searching``: a search text
+        is entered (the smart rows hide), even while the index is not ready to filter."""
+        if searching is not None and searching != self._searching:
+            self._searching = searching
+            if self._filter is None and positions is None:
+                self._place_smart()  # only the smart rows come or go
+                return
         if positions is self._filter or (
             positions is not None and self._filter is not None and positions == self._filter
         ):
+            self._place_smart()
             return  # one more letter that matches the same songs: nothing to lay out again
         self.beginResetModel()
         self._filter = positions
@@ -123,6 +133,12 @@ class BrowserModel(QAbstractItemModel):
     def set_icons(self, icons: dict[str, QIcon]) -> None:
         self._icons = icons
 
+    def group_index(self, g: int) -> QModelIndex:
+        """The tree index of the ``g``-th shown group."""
+        if not 0 <= g < len(self._groups):
+            return QModelIndex()
+        return self.createIndex(self._top + g, 0, _GROUP)
+
     def _regroup(self) -> None:
         self.beginResetModel()
         self._all_groups = group_songs(self.catalog, self.songs, self.grouping, self.newest_first)
@@ -131,6 +147,8 @@ class BrowserModel(QAbstractItemModel):
         self.endResetModel()
 
     def _apply_filter(self) -> None:
+        # Inside a reset: the smart rows' place is settled without signals of their own.
+        self._top = self._smart_rows_wanted()
         self._shown = None
         keep = self._filter
         self.more_groups = False
@@ -139,42 +157,15 @@ class BrowserModel(QAbstractItemModel):
             self.match_count = len(self.songs)
             return
         limit = None if self.show_all else GROUP_LIMIT
-        self._groups = self._filtered(keep, limit)
+        self._groups = filter_groups(
+            self._all_groups, len(self.songs), keep, limit, self._memberships
+        )
         if limit is not None and len(self._groups) > limit:
             # Laying out thousands of rows costs tens of ms per keystroke and nobody scrolls
             # them while typing: show the first groups and a row that shows the rest.
             del self._groups[limit:]
             self.more_groups = True
         self.match_count = len(keep)
-
-    def _filtered(self, keep: Collection[int], limit: int | None) -> list[tuple[Group, list[int]]]:
-        """Groups with their matching songs, in order; with a limit, at most limit + 1."""
-        # With a cap, walking groups in order stops after the first few hundred groups, cheap
-        # unless the matches are so rare that most groups must be walked past.
-        share = _SPARSE_SHARE if limit is None else _SPARSE_SHARE_CAPPED
-        if len(keep) < share * len(self.songs):
-            return self._sparse_filter(keep, limit)
-        visible = []
-        for group in self._all_groups:
-            songs = [p for p in group.songs if p in keep]
-            if songs:
-                visible.append((group, songs))
-                if limit is not None and len(visible) > limit:
-                    break
-        return visible
-
-    def _sparse_filter(
-        self, keep: Collection[int], limit: int | None
-    ) -> list[tuple[Group, list[int]]]:
-        # A few matches in a big library: visit the matches, not the 100,000 songs.
-        member_of = self._memberships()
-        buckets: dict[int, list[tuple[int, int]]] = {}
-        for p in keep:
-            for g, order in places(member_of, p):
-                buckets.setdefault(g, []).append((order, p))
-        groups = self._all_groups
-        chosen = sorted(buckets)[: None if limit is None else limit + 1]
-        return [(groups[g], [p for _, p in sorted(buckets[g])]) for g in chosen]
 
     def _memberships(self) -> Memberships:
         if self._member_of is None:
@@ -185,27 +176,31 @@ class BrowserModel(QAbstractItemModel):
         """Every shown song, including those in groups beyond the cap."""
         if not self.more_groups or self._filter is None:
             return self.visible_song_ids()
-        return [self.songs[p].id for _, songs in self._filtered(self._filter, None) for p in songs]
+        shown = filter_groups(
+            self._all_groups, len(self.songs), self._filter, None, self._memberships
+        )
+        return [self.songs[p].id for _, songs in shown for p in songs]
 
     # --- lookups ----------------------------------------------------------------------------
 
     def song_at(self, index: ModelIndex) -> Song | None:
-        if not index.isValid() or index.internalId() in (_GROUP, _MORE):
+        if not index.isValid() or index.internalId() in (_GROUP, _MORE, _SMART):
             return None
         return self.songs[self._groups[index.internalId() - 1][1][index.row()]]
 
     def group_at(self, index: ModelIndex) -> Group | None:
         if not index.isValid() or index.internalId() != _GROUP:
             return None
-        return self._groups[index.row()][0]
+        return self._groups[index.row() - self._top][0]
 
     def sibling_song_ids(self, index: ModelIndex) -> list[str]:
         """The list a song was started from: its group's visible songs, in order."""
         if not index.isValid():
             return []
-        if index.internalId() == _MORE:
+        if index.internalId() in (_MORE, _SMART):
             return []
-        row = index.row() if index.internalId() == _GROUP else index.internalId() - 1
+        ident = index.internalId()
+        row = index.row() - self._top if ident == _GROUP else ident - 1
         return [self.songs[p].id for p in self._groups[row][1]]
 
     def visible_song_ids(self) -> list[str]:
@@ -243,7 +238,7 @@ class BrowserModel(QAbstractItemModel):
     def find_group(self, key: str) -> QModelIndex:
         for row, (group, _) in enumerate(self._groups):
             if group.key == key:
-                return self.createIndex(row, 0, _GROUP)
+                return self.createIndex(self._top + row, 0, _GROUP)
         return QModelIndex()
 
     def group_count(self) -> int:
@@ -300,30 +295,34 @@ class BrowserModel(QAbstractItemModel):
     def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:
         if column != 0 or row < 0:
             return QModelIndex()
+        top = self._top
         if not parent.isValid():
-            if row < len(self._groups):
+            if row < top:
+                return self.createIndex(row, 0, _SMART)
+            if row - top < len(self._groups):
                 return self.createIndex(row, 0, _GROUP)
-            if row == len(self._groups) and self.more_groups:
+            if row - top == len(self._groups) and self.more_groups:
                 return self.createIndex(row, 0, _MORE)
             return QModelIndex()
         if parent.internalId() != _GROUP:
             return QModelIndex()
-        if row >= len(self._groups[parent.row()][1]):
+        g = parent.row() - top
+        if row >= len(self._groups[g][1]):
             return QModelIndex()
-        return self.createIndex(row, 0, parent.row() + 1)
+        return self.createIndex(row, 0, g + 1)
 
     def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         # Asked about 10 times per painted row: an invalid index has internalId 0 (_GROUP).
         ident = index.internalId()
-        if ident in (_GROUP, _MORE):
+        if ident == _GROUP or ident >= _SMART:  # a group, a smart row or the "more" row
             return NO_INDEX
-        return self.createIndex(ident - 1, 0, _GROUP)
+        return self.createIndex(self._top + ident - 1, 0, _GROUP)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
         if not parent.isValid():
-            return len(self._groups) + self.more_groups
+            return self._top + len(self._groups) + self.more_groups
         if parent.internalId() == _GROUP:
-            return len(self._groups[parent.row()][1])
+            return len(self._groups[parent.row() - self._top][1])
         return 0
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
@@ -331,7 +330,7 @@ class BrowserModel(QAbstractItemModel):
 
     def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:
         if not parent.isValid():
-            return bool(self._groups)
+            return bool(self._top or self._groups)
         return parent.internalId() == _GROUP  # a shown group always has a song
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -339,11 +338,13 @@ class BrowserModel(QAbstractItemModel):
             return None
         ident = index.internalId()  # 0 (_GROUP) for an invalid index too
         if ident == _MORE:
-            return self._more_data(role)
+            return more_row_data(self.grouping, self._italic, role)
+        if ident == _SMART:
+            return self.smart.data(index.row(), role)  # type: ignore[union-attr]
         if ident == _GROUP:
             if not index.isValid():
                 return None
-            group, songs = self._groups[index.row()]
+            group, songs = self._groups[index.row() - self._top]
             if role == DISPLAY:
                 label, detail = group_label(group)
                 return f"{label} ({detail})" if detail else label
@@ -354,9 +355,7 @@ class BrowserModel(QAbstractItemModel):
             if role == FONT:
                 return self._bold
             if role == TOOLTIP:
-                # Qt guesses rich text in tooltips; the label is library text, so escape it.
-                count = tr_count("Browser", len(songs), "%n song", "%n songs")
-                return f"<p>{html.escape(group_label(group)[0])}: {count}</p>"
+                return group_tooltip(group, len(songs))
             return None
         song = self.songs[self._groups[ident - 1][1][index.row()]]
         if role == DISPLAY:
@@ -385,58 +384,16 @@ class BrowserModel(QAbstractItemModel):
         if role == TOOLTIP:
             if song.id == self.playing:
                 return "Playing now"
-            state = self._audio_state(song.id)
-            return {
-                "linked": "Audio file linked: double-click or press Enter to play",
-                "missing": "The linked audio file is missing: open the song to relink it",
-                "unplayable": "VLC could not play the linked file: open the song to relink it",
-            }.get(state, "No audio file linked yet")
+            return SONG_TIPS.get(self._audio_state(song.id), NO_FILE_TIP)
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return NO_FLAGS
         ident = index.internalId()
-        return GROUP_FLAGS if ident == _GROUP else MORE_FLAGS if ident == _MORE else SONG_FLAGS
+        if ident == _GROUP:
+            return GROUP_FLAGS
+        return SONG_FLAGS if ident < _SMART else MORE_FLAGS if ident == _MORE else SMART_FLAGS
 
     def is_more_row(self, index: ModelIndex) -> bool:
         return index.isValid() and index.internalId() == _MORE
-
-    def _more_data(self, role: int):
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = tr("Browser", "More %1 match: press Enter to show them all (or type more)")
-            return text.replace("%1", tr("Browser", self.grouping.label_plural))
-        if role == KIND_ROLE:
-            return "more"
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#6b6158")
-        if role == Qt.ItemDataRole.FontRole:
-            return self._italic
-        return None
-
-    # Dropping an audio file on a song row links it.
-    def mimeTypes(self) -> list[str]:
-        return ["text/uri-list"]
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.CopyAction | Qt.DropAction.LinkAction
-
-    def _drop_target(self, row: int, parent: ModelIndex) -> Song | None:
-        # Only a drop onto a row links: "between rows" (row >= 0) would pick the row below
-        # the pointer, the wrong song for a drop on a row's lower edge.
-        return self.song_at(parent) if row < 0 else None
-
-    def canDropMimeData(self, data: QMimeData, action, row, column, parent) -> bool:
-        return (
-            data.hasUrls()
-            and self._drop_target(row, parent) is not None
-            and any(u.isLocalFile() for u in data.urls())
-        )
-
-    def dropMimeData(self, data: QMimeData, action, row, column, parent) -> bool:
-        song = self._drop_target(row, parent)
-        files = [u.toLocalFile() for u in data.urls() if u.isLocalFile()]
-        if song is None or not files:
-            return False
-        self.file_dropped.emit(song.id, files[0])
-        return True

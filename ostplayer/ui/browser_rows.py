@@ -16,13 +16,15 @@ from PySide6.QtGui import QColor
 from ..domain.grouping import Group
 
 # Custom roles, like Picard's log view model: views and tests ask for meaning, not text.
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "group" or "song"
-ID_ROLE = Qt.ItemDataRole.UserRole + 2  # song id, or the group key (drama/person id, year)
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "group", "song", "smart" or "more"
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # song id, the group key (drama/person id, year) or
+# the smart list's key
 AUDIO_ROLE = Qt.ItemDataRole.UserRole + 3  # "none", "linked", "missing" or "unplayable"
 PLAYING_ROLE = Qt.ItemDataRole.UserRole + 4  # True on the row of the song playing now
 
 GROUP_ID = 0  # internalId of group rows; song rows carry their group's row + 1
 MORE_ID = 0xFFFFFFFF  # internalId of the "more groups match" row (fits a 32-bit quintptr)
+SMART_ID = 0xFFFFFFFE  # internalId of the smart lists' rows at the top
 
 # Precomputed: the tree asks for flags of every row it lays out (thousands per keystroke),
 # and building a flag from enum members in Python costs more than the rest of the call.
@@ -31,6 +33,7 @@ GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 SONG_FLAGS = GROUP_FLAGS | Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemNeverHasChildren
 NO_FLAGS = Qt.ItemFlag.NoItemFlags
 MORE_FLAGS = GROUP_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+SMART_FLAGS = MORE_FLAGS  # a smart list is played or shown as a page, never unfolded
 
 # Roles as plain ints: the tree asks about 7 of them for each row it paints, on every
 # keystroke, and looking ``Qt.ItemDataRole.X`` up on each call cost more than answering.

@@ -38,7 +38,7 @@ from ..domain.edit_record import Edit
 from ..domain.models import Catalog
 from ..domain.slugs import slugify
 from ..services.edit_history import EditHistory
-from .i18n import fill, tr
+from .i18n import fill, say, tr
 
 
 def _tr(text: str) -> str:
@@ -73,15 +73,17 @@ _ROW = re.compile(r"^(\w+)\[(\d+)\]$")
 
 
 def field_label(field: str) -> str:
-    """ "cast[1].actor" → "Cast, row 2, actor"; "title" → "Title"."""
+    """ "cast[1].actor" → "Cast, row 2, actor"; "title" → "Title" (in the interface's
+    language: the editor shows it next to the problem)."""
     parts = field.split(".") if field else []
     out = []
     for n, part in enumerate(parts):
         row = _ROW.match(part)
         if row:
-            out.append(f"{LABELS.get(row.group(1), row.group(1))}, row {int(row.group(2)) + 1}")
+            name = _tr(LABELS.get(row.group(1), row.group(1)))
+            out.append(fill(_tr("%1, row %2"), name, str(int(row.group(2)) + 1)))
         else:
-            out.append(LABELS.get(part, part.replace("_", " ")) if n == 0 else part)
+            out.append(_tr(LABELS.get(part, part.replace("_", " "))) if n == 0 else _tr(part))
     return ", ".join(out)
 
 
@@ -209,7 +211,8 @@ class EntryDialog(QDialog):
 
     def show_problem(self, exc: EditRefused) -> None:
         where = field_label(exc.field)
-        self.error.setText(f"{where}: {exc.message}" if where else exc.message)
+        problem = say(exc.message)
+        self.error.setText(fill(_tr("%1: %2"), where, problem) if where else problem)
         top = exc.field.split(".")[0].split("[")[0]
         widget = self.fields.get(top)
         if widget is not None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.catalog_edits import EditRefused
 from ..domain.models import Catalog
+from ..domain.phrases import Phrase
 from .i18n import tr
 
 
@@ -129,7 +130,8 @@ def person_id(catalog: Catalog, text: str, field: str) -> str:
         if any(n.casefold() == wanted for n in names if n):
             return person.id
     if not text:
-        raise EditRefused("is required", field)
-    raise EditRefused(
-        f"nobody called {text!r} is in the library (add them with Library ▸ New person)", field
-    )
+        raise EditRefused(Phrase("is required"), field)
+    raise EditRefused(Phrase(_NOBODY, repr(text)), field)
+
+
+_NOBODY = "nobody called %1 is in the library (add them with Library ▸ New person)"

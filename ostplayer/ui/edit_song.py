@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QListWidget, QListWidgetItem
 from ..domain.models import Song
 from .edit_form import EntryDialog, lines, number_or_text
 from .edit_rows import RowsTable, person_id
-from .i18n import tr
+from .i18n import fill, tr
 
 
 def _tr(text: str) -> str:
@@ -32,7 +32,7 @@ class SongDialog(EntryDialog):
         self.aliases.setPlaceholderText(_tr("One spelling per line"))
         self.drama = QComboBox()
         self.drama.setObjectName("drama")
-        self.drama.addItem("— not from a drama —", None)
+        self.drama.addItem(_tr("— not from a drama —"), None)
         for d in sorted(catalog.dramas.values(), key=lambda d: d.title.casefold()):
             self.drama.addItem(f"{d.title} ({d.year})" if d.year else d.title, d.id)
         wanted = s.drama if s else drama
@@ -86,7 +86,8 @@ class SongDialog(EntryDialog):
         drama = self.catalog().dramas.get(self.drama.currentData())
         for member in drama.cast if drama else ():
             actor = self.catalog().person_name(member.actor)
-            label = f"{member.character} ({actor})" if member.character else f"{actor}’s role"
+            role = fill(_tr("%1’s role"), actor)
+            label = f"{member.character} ({actor})" if member.character else role
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, member.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

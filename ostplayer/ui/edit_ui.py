@@ -23,7 +23,7 @@ from .edit_drama import DramaDialog
 from .edit_person import PersonDialog
 from .edit_song import SongDialog
 from .edit_updates import ViewPatcher
-from .i18n import fill, tr, tr_count
+from .i18n import fill, say, tr, tr_count
 from .personal_ui import PersonalUi
 
 
@@ -95,13 +95,13 @@ class EditingUi:
 
     def _relabel(self) -> None:
         for key, label in (
-            ("undo", self.history.undo_label()),
-            ("redo", self.history.redo_label()),
+            ("undo", say(self.history.undo_label())),
+            ("redo", say(self.history.redo_label())),
         ):
             action = self.actions[key]
             word = tr("Menus", "&Undo" if key == "undo" else "&Redo")
-            # The label is the edit's own words ("Edit song “Title”"); a catalogue may
-            # leave it out ("%1") and keep it in the tooltip, which always has it.
+            # The label is the edit's own words ("Edit song “Title”"), said in the
+            # interface's language; the catalogue orders verb and label ("%2 %1" in Korean).
             action.setText(fill(tr("Menus", "%1 %2"), word, label) if label else word)
             action.setToolTip(label or word.replace("&", ""))
             action.setEnabled(bool(label))
@@ -213,7 +213,7 @@ class EditingUi:
         finally:
             self.open_dialog = None
         if dialog.saved is not None:
-            self.window.show_status(f"Saved: {dialog.saved.label}")
+            self.window.show_status(fill(_tr("Saved: %1"), say(dialog.saved.label)))
         return dialog.saved
 
     # --- delete and merge -------------------------------------------------------------------
@@ -222,7 +222,7 @@ class EditingUi:
         catalog = self.library.catalog
         builder = {"songs": delete_song, "dramas": delete_drama, "people": delete_person}[section]
         edit = builder(catalog, ident)
-        if confirm and not self._confirm(edit.label, delete_summary(catalog, section, ident)):
+        if confirm and not self._confirm(say(edit.label), delete_summary(catalog, section, ident)):
             return None
         return self._apply(Edit(edit))
 
@@ -272,9 +272,9 @@ class EditingUi:
         try:
             done = self.history.apply(edit)
         except EditRefused as exc:
-            self.window.show_status(f"Not saved: {exc.message}")
+            self.window.show_status(fill(_tr("Not saved: %1"), say(exc.message)))
             return None
-        self.window.show_status(f"{done.label}. Undo with Ctrl+Z.")
+        self.window.show_status(fill(_tr("%1. Undo with Ctrl+Z."), say(done.label)))
         return done
 
 

@@ -5,15 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QGridLayout, QMessageBox, QWidget
 
 from ..domain.catalog_format import CatalogFormatError
 from ..services.library_service import LibraryService
 from ..services.tasks import Task, TaskRunner
+from .i18n import tr
 from .plain_text import as_html
 from .task_progress import TaskProgress
 
 FILTER = "OST Player catalog (*.json);;All files (*)"
+
+
+def _tr(text: str) -> str:
+    return tr("LibraryIo", text)
 
 
 class LibraryIo(QObject):
@@ -62,12 +67,36 @@ class LibraryIo(QObject):
         if path:
             self.import_file(Path(path))
 
-    def choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self._parent, "Export the catalog", "ost-catalog.json", FILTER
+    def export_dialog(self) -> tuple[QFileDialog, QCheckBox]:
+        """The save dialog, with the choice to include personal data (unticked: a shared
+        catalog never carries someone's files, notes or plays by accident)."""
+        dialog = QFileDialog(self._parent, "Export the catalog", "ost-catalog.json", FILTER)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("json")
+        dialog.selectFile("ost-catalog.json")
+        # Qt's own dialog: a platform one has no room for the checkbox.
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        box = QCheckBox(
+            _tr("Include my personal data (favourites, ratings, notes, plays, file paths)"),
+            dialog,
         )
-        if path:
-            self.export_file(Path(path))
+        box.setObjectName("export-personal")
+        box.setChecked(False)
+        layout = dialog.layout()
+        if isinstance(layout, QGridLayout):
+            layout.addWidget(box, layout.rowCount(), 0, 1, -1)
+        elif layout is not None:
+            layout.addWidget(box)
+        return dialog, box
+
+    def choose_export(self) -> None:
+        dialog, box = self.export_dialog()
+        try:
+            if dialog.exec() and dialog.selectedFiles():
+                path = Path(dialog.selectedFiles()[0])
+                self.export_file(path, include_personal=box.isChecked())
+        finally:
+            dialog.deleteLater()
 
     def import_file(self, path: Path) -> Task | None:
         if self._refuse_when_busy():
@@ -84,19 +113,27 @@ class LibraryIo(QObject):
         self.task = task
         return task
 
-    def export_file(self, path: Path) -> Task | None:
+    def export_file(self, path: Path, *, include_personal: bool = False) -> Task | None:
         if self._refuse_when_busy():
             return None
         library = self.library
-        task = self.tasks.run("export", lambda _ctx: library.export_file(path))
+        if include_personal:
+            # The service's export knows the catalog only; the library itself writes both.
+            own = library.library
+            task = self.tasks.run(
+                "export", lambda _ctx: own.export_file(path, include_personal=True)
+            )
+            what = _tr("with your personal data: favourites, ratings, notes, plays, file paths")
+        else:
+            task = self.tasks.run("export", lambda _ctx: library.export_file(path))
+            what = "catalog only: no file paths, no listening history"
         self._replace_dialog()
         self.dialog = TaskProgress(
             task, f"Exporting to {path.name}…", self._parent, cancellable=False
         )
         task.finished.connect(
             lambda _r: self.message.emit(
-                f"Exported {len(library.catalog.songs):,} songs to {path} "
-                "(catalog only: no file paths, no listening history)."
+                f"Exported {len(library.catalog.songs):,} songs to {path} ({what})."
             )
         )
         task.failed.connect(lambda exc: self._failed("export", path, exc))

@@ -36,17 +36,22 @@ __all__ = ["PAGE_MARGIN", "LyricsDocumentView"]
 
 PAGE_MARGIN = 12  # px around plain lyrics, and beside synced ones
 _LINE_GAP = 2  # px between the lines of one group
+_ROMAN_SCALE = 0.72  # our romanization line, against the line it romanizes
+_SECOND_SCALE = 0.8  # a group's further lines (the file's translation, romanization)
 
 
 class _Line:
     """One block of the document: a lyric line or its romanization."""
 
-    __slots__ = ("block", "ends", "line", "roman", "times")
+    __slots__ = ("block", "ends", "line", "pt", "roman", "times")
 
-    def __init__(self, block: int, line: LyricLine | None, ends: tuple[int, ...]) -> None:
+    def __init__(
+        self, block: int, line: LyricLine | None, ends: tuple[int, ...], pt: float
+    ) -> None:
         self.block = block
         self.line = line
         self.roman = line is None
+        self.pt = pt  # its type size when not current
         self.ends = ends  # character end of each word (enhanced LRC), else ()
         self.times = tuple(w.time_ms for w in line.words) if line is not None and ends else ()
 
@@ -95,7 +100,8 @@ class LyricsDocumentView(QTextEdit):
         self._sung = (-1, 0)
         self._painted = []
         line_pt = base_pt * (2.3 if large else 1.3)
-        self._line_pt, self._roman_pt = line_pt, line_pt * 0.72
+        self._line_pt, self._roman_pt = line_pt, line_pt * _ROMAN_SCALE
+        second_pt = line_pt * _SECOND_SCALE
         self._past = set()
         self._enlarged = -1
         line_fmt = QTextCharFormat()
@@ -105,8 +111,12 @@ class LyricsDocumentView(QTextEdit):
         line_fmt.setFontWeight(QFont.Weight.Normal)
         line_fmt.setForeground(colors.dim if self._synced else colors.text)
         roman_fmt = QTextCharFormat(line_fmt)
-        roman_fmt.setFontPointSize(line_pt * 0.72)
+        roman_fmt.setFontPointSize(self._roman_pt)
         roman_fmt.setForeground(colors.roman)
+        # A group's further lines (the file's translation or romanization under the line
+        # sung) are set smaller, so the sung line leads.
+        second_fmt = QTextCharFormat(line_fmt)
+        second_fmt.setFontPointSize(second_pt)
         if self._synced:
             gap = 26 if large else 14
         else:
@@ -140,12 +150,13 @@ class LyricsDocumentView(QTextEdit):
                 lines = (LyricLine(PAUSE_MARK if self._synced else ""),)
             for k, line in enumerate(lines):
                 text, ends = display_text(line)
-                add(text, line_fmt, gap if index and not k else _LINE_GAP if k else 0)
-                entries.append(_Line(block - 1, line, ends))
+                fmt, pt = (second_fmt, second_pt) if k else (line_fmt, line_pt)
+                add(text, fmt, gap if index and not k else _LINE_GAP if k else 0)
+                entries.append(_Line(block - 1, line, ends, pt))
                 roman = romanization(line, group) if romanized else ""
                 if roman:
                     add(roman, roman_fmt, _LINE_GAP)
-                    entries.append(_Line(block - 1, None, ()))
+                    entries.append(_Line(block - 1, None, (), self._roman_pt))
             self._groups.append(entries)
         cursor.endEditBlock()
         self.setDocument(doc)
@@ -234,7 +245,7 @@ class LyricsDocumentView(QTextEdit):
                     block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
                 )
                 fmt = QTextCharFormat()
-                fmt.setFontPointSize((self._roman_pt if entry.roman else self._line_pt) * scale)
+                fmt.setFontPointSize(entry.pt * scale)
                 cursor.mergeCharFormat(fmt)
         self._enlarged = index
 

@@ -64,7 +64,7 @@ class LyricsEditorDialog(QDialog):
         files: LyricsFileAccess | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Lyrics — {song_title}" if song_title else "Lyrics")
+        self.setWindowTitle(fill(_tr("Lyrics — %1"), song_title) if song_title else _tr("Lyrics"))
         self.resize(640, 560)
         self.song_id = song_id
         self._export_target = export_target
@@ -76,12 +76,12 @@ class LyricsEditorDialog(QDialog):
         # -- text page
         self._text = QPlainTextEdit()
         self._text.setPlaceholderText(
-            "Paste or type the lyrics: plain text, or LRC with [mm:ss.xx] timestamps."
+            _tr("Paste or type the lyrics: plain text, or LRC with [mm:ss.xx] timestamps.")
         )
         self._text.setPlainText(initial_text)
         self._text.textChanged.connect(self._update_text_status)
         self._text_status = QLabel()
-        import_button = QPushButton("Import .lrc/.txt…")
+        import_button = QPushButton(_tr("Import .lrc/.txt…"))
         import_button.clicked.connect(self._choose_import)
         text_page = QWidget()
         tcol = QVBoxLayout(text_page)
@@ -97,8 +97,8 @@ class LyricsEditorDialog(QDialog):
         self._sync_page.set_playback(position_source, seek, play_pause, is_playing)
 
         self._tabs = QTabWidget()
-        self._tabs.addTab(text_page, "Text")
-        self._tabs.addTab(self._sync_page, "Tap to sync")
+        self._tabs.addTab(text_page, _tr("Text"))
+        self._tabs.addTab(self._sync_page, _tr("Tap to sync"))
         self._tabs.currentChanged.connect(self._tab_changed)
 
         # -- bottom: export + save/cancel
@@ -106,15 +106,15 @@ class LyricsEditorDialog(QDialog):
         self._status.setTextFormat(Qt.TextFormat.PlainText)
         self._status.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        save = buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        save = buttons.addButton(_tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         export = buttons.addButton(
-            "Export .lrc next to the audio file", QDialogButtonBox.ButtonRole.ActionRole
+            _tr("Export .lrc next to the audio file"), QDialogButtonBox.ButtonRole.ActionRole
         )
         export.setEnabled(export_target is not None)
         export.setToolTip(
-            "Write the lyrics as an .lrc file beside the song, for other players"
+            _tr("Write the lyrics as an .lrc file beside the song, for other players")
             if export_target
-            else "No audio file is linked to this song"
+            else _tr("No audio file is linked to this song")
         )
         for b in (save, export, buttons.button(QDialogButtonBox.StandardButton.Cancel)):
             b.setAutoDefault(False)  # Enter is a tap on the sync page, never "Save"
@@ -185,7 +185,7 @@ class LyricsEditorDialog(QDialog):
     def _choose_import(self) -> None:
         start = str(Path(self._export_target).parent) if self._export_target else ""
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import lyrics", start, "Lyrics (*.lrc *.txt);;All files (*)"
+            self, _tr("Import lyrics"), start, _tr("Lyrics (*.lrc *.txt);;All files (*)")
         )
         if path:
             self.import_file(path)
@@ -195,11 +195,12 @@ class LyricsEditorDialog(QDialog):
         try:
             text = self._files.read(path)
         except LyricsFileError as exc:
-            self._status.setText(f"Could not import {Path(path).name}: {exc}.")
+            why = self._files.refusal(exc)
+            self._status.setText(fill(_tr("Could not import %1: %2."), Path(path).name, why))
             return False
         self._text.setPlainText(text.replace("\r\n", "\n").replace("\r", "\n"))
         self._tabs.setCurrentIndex(0)
-        self._status.setText(f"Imported {path}")
+        self._status.setText(fill(_tr("Imported %1"), path))
         return True
 
     # ------------------------------------------------------------------ sync page
@@ -264,18 +265,23 @@ class LyricsEditorDialog(QDialog):
             return None
         lyrics = parse_lyrics(self._current_text())
         if lyrics.is_empty:
-            self._status.setText("Nothing to export: the lyrics are empty.")
+            self._status.setText(_tr("Nothing to export: the lyrics are empty."))
             return None
         target, exists = self._files.export_target(self._export_target)
-        if exists and not self._confirm("Replace file?", f"{target} already exists. Replace it?"):
+        question = fill(_tr("%1 already exists. Replace it?"), str(target))
+        if exists and not self._confirm(_tr("Replace file?"), question):
             return None
         try:
             path = self._files.export(self._export_target, lyrics)
         except OSError as exc:
             self._status.setText(self._files.error_message(exc, target))
             return None
-        note = "" if lyrics.synced else " (plain lyrics: not synced)"
-        self._status.setText(f"Exported to {path}{note}")
+        done = (
+            _tr("Exported to %1")
+            if lyrics.synced
+            else _tr("Exported to %1 (plain lyrics: not synced)")
+        )
+        self._status.setText(fill(done, str(path)))
         return path
 
     def _confirm(self, title: str, question: str) -> bool:
@@ -288,7 +294,7 @@ class LyricsEditorDialog(QDialog):
 
     def reject(self) -> None:
         if self.has_unsaved_changes() and not self._confirm(
-            "Discard changes?", "Close without saving the lyrics?"
+            _tr("Discard changes?"), _tr("Close without saving the lyrics?")
         ):
             return
         self.discard()

@@ -3,12 +3,15 @@
 Our scrolling (``setValue``) never emits ``actionTriggered``; the user's wheel, keys and drags
 do. That pauses following for ``resume_ms`` (Spotify's behaviour), then the scroll glides back
 to the current line. A line change scrolls for ``duration_ms`` at 60 frames a second and
-nothing runs in between, so the CPU idles between lines (benchmarks/bench_lyrics_stage.py).
+nothing runs in between, so the CPU idles between lines (benchmarks/bench_frames.py).
+With ``animated`` off (the "Animate lyrics scrolling" preference, for low-power machines)
+a line change jumps: no frame timer runs at all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEasingCurve, QObject, QTimeLine, QTimer
 from PySide6.QtWidgets import QScrollBar
@@ -24,7 +27,8 @@ class FollowScroller(QObject):
 
     ``active()`` says whether there is a line to follow (synced lyrics); plain lyrics belong
     to the reader, so a resize or the end of a pause never sends them back to the top.
-    ``visible()`` says whether animating is worth it (hidden: jump).
+    ``visible()`` says whether animating is worth it (hidden: jump); ``animated`` is the
+    user's preference (off: always jump).
     """
 
     def __init__(
@@ -41,6 +45,8 @@ class FollowScroller(QObject):
         super().__init__(parent)
         self.duration_ms = duration_ms
         self.following = True
+        self.animated = True
+        self._changing = False
         self._bar = bar
         self._target = target
         self._active = active
@@ -81,16 +87,34 @@ class FollowScroller(QObject):
             return
         target = self._target()
         self.anim.stop()
-        if not animate or not self._visible() or self.duration_ms <= 0:
+        if not animate or not self.animated or not self._visible() or self.duration_ms <= 0:
             self._bar.setValue(target)
         elif target != self._bar.value():
             self.anim.setDuration(self.duration_ms)
             self.anim.setFrameRange(self._bar.value(), target)
             self.anim.start()
 
+    def set_animated(self, on: bool) -> None:
+        """The preference changed; a glide under way ends at its line at once."""
+        self.animated = bool(on)
+        if not self.animated and self.anim.state() == QTimeLine.State.Running:
+            self.anim.stop()
+            if self._active():
+                self._bar.setValue(self._target())
+
+    @contextmanager
+    def line_changing(self) -> Iterator[None]:
+        """While the view restyles the old and the new line (sizes change, so the range
+        does), do not jump to the new line: the owner's ``scroll()`` right after glides."""
+        self._changing = True
+        try:
+            yield
+        finally:
+            self._changing = False
+
     def recenter(self, *_: object) -> None:
         # Layout changed (resize, romanization, large type): keep the current line centred.
-        if self.following:
+        if self.following and not self._changing:
             self.scroll(animate=self.anim.state() == QTimeLine.State.Running)
 
     def recenter_later(self) -> None:

@@ -35,6 +35,7 @@ from ..services.lyrics_service import LyricsResult, LyricsService
 from ..services.playback_session import PlaybackSession
 from ..services.settings import Keys, Settings
 from .i18n import fill, tr
+from .lyrics_empty import LyricsEmpty
 from .lyrics_header import EncodingRow
 from .lyrics_view import LyricsView
 
@@ -79,6 +80,7 @@ class LyricsPanel(QObject):
         self.encoding = EncodingRow()
         self.encoding.chosen.connect(self.choose_encoding)
         self.view.layout().insertWidget(2, self.encoding)  # under the title and the source
+        self.empty = LyricsEmpty(self.view)  # what would fill the view, when nothing does
         self.song_id: str | None = None
         self._selected: str | None = None
         self._editor: LyricsEditorDialog | None = None
@@ -152,6 +154,7 @@ class LyricsPanel(QObject):
         result = self.lyrics.request(song_id)
         if result is None:
             self.view.set_pending(song.title)
+            self.empty.looking()
             self.encoding.show_reading(None)
             self._update_timer()
             return
@@ -162,6 +165,7 @@ class LyricsPanel(QObject):
         if song is None:
             return
         self.view.set_lyrics(result.found, song.title)
+        self.empty.none_yet(bool(self.library.audio_path(result.song_id)))
         self.encoding.show_reading(result.found, result.chosen_encoding)
         self.view.set_offset(self.library.lyrics_offset(result.song_id))
         for problem in result.problems:  # e.g. an MP3 renamed .lrc next to the audio

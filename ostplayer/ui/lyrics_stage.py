@@ -31,6 +31,8 @@ def stage_palette(palette: QPalette, background: QColor, text: QColor) -> QPalet
         (QPalette.ColorRole.Text, text),
         (QPalette.ColorRole.ButtonText, text),
         (QPalette.ColorRole.Button, background.lighter(135)),
+        # Sung words (enhanced LRC) take the Accent role, as in the window: warm on the stage.
+        (QPalette.ColorRole.Accent, STAGE_ACCENT),
     ):
         own.setColor(role, color)
     # Disabled controls (Reset at "On time") must still look disabled on the stage: the

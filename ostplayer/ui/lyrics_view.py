@@ -10,9 +10,12 @@ Following and its smooth scroll live in :mod:`~ostplayer.ui.lyrics_follow_scroll
 timing control in :mod:`~ostplayer.ui.lyrics_offset`, the painting in
 :mod:`~ostplayer.ui.lyrics_document`, the header pieces in :mod:`~ostplayer.ui.lyrics_header`.
 
-Performance: the lead calls :meth:`LyricsView.set_position` every 16-30 ms. When the
+Performance: the lead calls :meth:`LyricsView.set_position` when a change is due. When the
 group has not changed that is one bisect and a comparison. A group change moves the
-highlight, dims the group just sung, sets the new one larger, and starts one scroll.
+highlight, dims the group just sung, sets the new one larger, and starts one scroll (or
+jumps, with animation off). Enhanced LRC words are coloured as their stamps pass:
+:meth:`ms_until_next_change` names the next word, so the lead's one-shot timer wakes once
+per word, not once per frame.
 Showing lyrics builds one document, so 5,000 lines appear in a fraction of a second.
 
 Safety: lyric text (file content) goes in as plain text; title and source are PlainText.
@@ -40,7 +43,7 @@ from .lyrics_header import ElidedLabel, origin_text
 from .lyrics_header import make_button as _button
 from .lyrics_header import make_row as _row
 from .lyrics_offset import OffsetControl
-from .lyrics_stage import STAGE_ACCENT, stage_colors, stage_palette
+from .lyrics_stage import stage_colors, stage_palette
 
 __all__ = ["LyricsView"]
 
@@ -179,6 +182,14 @@ class LyricsView(QWidget):
         self._scroller.duration_ms = int(ms)
 
     @property
+    def animated(self) -> bool:
+        """Whether a line change glides (the "Animate lyrics scrolling" preference)."""
+        return self._scroller.animated
+
+    def set_animated(self, on: bool) -> None:
+        self._scroller.set_animated(on)
+
+    @property
     def text_view(self) -> LyricsDocumentView:
         """The widget drawing the lyrics (for tests and for positioning popups)."""
         return self._doc
@@ -233,7 +244,8 @@ class LyricsView(QWidget):
             self._doc.update_words(follow.word_position())
 
     def ms_until_next_change(self) -> int | None:
-        """From the last position set, how long until the highlight must move again."""
+        """From the last position set, how long until the highlight must move again: the
+        next line, or the next word of a word-timed line (one wake per word, no frame poll)."""
         return self._follow.ms_until_next_change()
 
     def set_offset(self, ms: int) -> None:
@@ -276,7 +288,8 @@ class LyricsView(QWidget):
     # ------------------------------------------------------------------ internals
 
     def _set_current(self, index: int, *, animate: bool) -> None:
-        self._doc.set_current(index)
+        with self._scroller.line_changing():
+            self._doc.set_current(index)
         if self._scroller.following:
             self._scroller.scroll(animate)
 
@@ -351,9 +364,9 @@ class LyricsView(QWidget):
         )
         if self._large:
             window, text = stage_colors(self._cover_color)
-            accent = STAGE_ACCENT
             self._stage_palette = True
             self.setPalette(stage_palette(pal, window, text))
+            accent = self.palette().color(QPalette.ColorRole.Accent)
         elif getattr(self, "_stage_palette", False):
             self._stage_palette = False
             self.setPalette(QPalette())  # back to the application's palette

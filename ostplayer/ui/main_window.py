@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         from .banner import Banner, BannerStack
         from .browser import BrowserPanel
         from .browser_model import BrowserModel
+        from .browser_window import install_browser
         from .cover_art import CoverArt
         from .edit_ui import install_editing
         from .lyrics_panel import LyricsPanel
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         from .shortcuts_help import install_shortcuts_help
         from .song_actions import SongActions
         from .transport import TransportBar
+        from .welcome import install_welcome
         from .window_focus import set_tab_order
         from .window_layout import build_layout
         from .window_menus import install_menus
@@ -126,12 +128,14 @@ class MainWindow(QMainWindow):
         install_play_feedback(self)
         install_appearance(self)
         install_editing(self)
+        install_browser(self)  # after the menus and editing: it uses their actions
         install_shortcuts_help(self)
         self.lyrics.view.setVisible(self.menu_actions["lyrics"].isChecked())
         # Left/Right on a drama row keep collapsing/expanding it instead of seeking.
         self.browser.tree.installEventFilter(TreeKeyFilter(self.browser.tree, self.model))
         self._connect()
         set_tab_order(self)  # search → browser → page → lyrics → transport, as they read
+        install_welcome(self)  # first run: "Add your music folder" on the front page
         restore_window_state(self)
         self._offer_review(len(ctx.scan.review))
         session.set_continuation(self.model.songs_after, self.model.songs_before)

@@ -14,6 +14,7 @@ from .. import __version__
 from ..domain.grouping import Grouping
 from .actions import Actions
 from .browser_model import BrowserModel
+from .history_page import history_action
 
 
 def _dot(color: str, hollow: bool = False) -> QIcon:
@@ -69,6 +70,8 @@ def build_menus(bar: QMenuBar, a: Actions) -> None:
     library = bar.addMenu("&Library")
     for key in ("add-folder", "rescan", "folders", None, "review"):
         _add(library, a, key)
+    library.addSeparator()
+    library.addAction(history_action(a, bar.window()))
     view = bar.addMenu("&View")
     view.setObjectName("viewMenu")  # Appearance and Language are added to it
     for key in ("home", "find", None):

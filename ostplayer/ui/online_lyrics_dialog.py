@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ..domain.lyrics_choice import Choice, Scored
 from ..domain.lyrics_fetch import clock
 from ..services.online_lyrics import OnlineLyricsService
-from .i18n import fill, tr, tr_count
+from .i18n import fill, say, tr, tr_count
 
 __all__ = ["SearchDialog"]
 
@@ -34,8 +34,13 @@ def _tr(text: str) -> str:
 def _row_text(s: Scored) -> str:
     c = s.candidate
     album = f" — {c.album}" if c.album else ""
-    sure = f"not this song: {s.rejected}" if s.rejected else f"{s.confidence:.0%} sure"
-    return f"{c.track} — {c.artist}{album} — {clock(c.duration_s)} — {c.kind} ({sure})"
+    if s.rejected:
+        sure = fill(_tr("not this song: %1"), say(s.rejected, "OnlineLyrics"))
+    else:
+        sure = fill(_tr("%1 sure"), f"{s.confidence:.0%}")
+    kinds = {"synced": _tr("synced"), "plain": _tr("plain"), "instrumental": _tr("instrumental")}
+    kind = kinds.get(c.kind, c.kind)
+    return f"{c.track} — {c.artist}{album} — {clock(c.duration_s)} — {kind} ({sure})"
 
 
 class SearchDialog(QDialog):

@@ -27,7 +27,7 @@ from ..domain.lyrics_lookup import PublishRequest
 from ..services.online_lyrics import BulkReport, OnlineLyricsService
 from ..services.settings import Keys
 from .banner import Banner
-from .i18n import fill, tr, tr_count
+from .i18n import fill, say, tr, tr_count
 from .task_progress import TaskProgress
 
 if TYPE_CHECKING:
@@ -36,8 +36,11 @@ if TYPE_CHECKING:
 __all__ = ["OnlineLyricsUi", "install_online_lyrics"]
 
 
+CONTEXT = "OnlineLyrics"
+
+
 def _tr(text: str) -> str:
-    return tr("OnlineLyrics", text)
+    return tr(CONTEXT, text)
 
 
 class StatusRow(QWidget):
@@ -201,7 +204,7 @@ class OnlineLyricsUi(QObject):
     def _on_outcome(self, outcome: FetchOutcome) -> None:
         self._outcomes[outcome.song_id] = outcome
         if outcome.status == "error" and outcome.song_id == self.panel.song_id:
-            self.message.emit(fill(_tr("Online lyrics: %1"), outcome.message))
+            self.message.emit(fill(_tr("Online lyrics: %1"), say(outcome.message, CONTEXT)))
         self._refresh()
 
     def _refresh(self) -> None:
@@ -224,10 +227,11 @@ class OnlineLyricsUi(QObject):
         if not self.service.enabled or outcome is None:
             self.row.show_state("", "search")
         elif outcome.status == "needs_review":
-            self.row.show_state(outcome.message or "", "use", "search")
+            self.row.show_state(say(outcome.message or "", CONTEXT), "use", "search")
         elif outcome.status == "error":
             self.row.show_state(
-                fill(_tr("Lyrics could not be looked up: %1"), outcome.message), "again"
+                fill(_tr("Lyrics could not be looked up: %1"), say(outcome.message, CONTEXT)),
+                "again",
             )
         elif outcome.status == "instrumental":
             self.row.show_state(_tr("LRCLIB lists this song as instrumental."), "search")

@@ -120,7 +120,9 @@ def feature_page(catalog: Catalog, feature: Feature) -> str:
     return page("".join(parts))
 
 
-def drama_page(catalog: Catalog, drama: Drama) -> str:
+def drama_page(catalog: Catalog, drama: Drama, notes: str | None = None) -> str:
+    """``notes``: the user's notes on the drama ("" for none yet); None leaves out the
+    notes and their Edit link."""
     parts = [f"<h1>{esc(drama.title)}</h1>"]
     meta = [str(drama.year)] if drama.year else []
     if drama.title_original:
@@ -131,6 +133,10 @@ def drama_page(catalog: Catalog, drama: Drama) -> str:
         meta.append(tr_count("Pages", drama.episodes, "%n episode", "%n episodes"))
     if meta:
         parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    if notes is not None:
+        from .personal_pages import drama_notes_section  # it builds on this module's helpers
+
+        parts.append(drama_notes_section(drama.id, notes))
     if drama.cast:
         parts.append(f"<h2>{_tr('Cast')}</h2><p>")
         rows = []

@@ -1,5 +1,6 @@
-"""The user's own part of a song page: the heart, the stars and the notes, and the smart
-lists (Favourites, Recently played, …) as pages with a Play all."""
+"""The user's own part of a song page (the heart, the stars and the notes) and of a drama
+page (the notes), and the smart lists (Favourites, Recently played, …) as pages with a
+Play all."""
 
 from __future__ import annotations
 
@@ -30,11 +31,22 @@ def personal_section(song: Song, row: dict | None) -> str:
     clear = f" {action('rate0', song.id, _tr('clear'))}" if rating else ""
     parts = [f'<p class="meta">{heart} · {fill(_tr("Rating: %1"), stars + clear)}</p>']
     notes = row.get("notes") if isinstance(row.get("notes"), str) else ""
+    parts.append(notes_section("notes", song.id, notes))
+    return "".join(parts)
+
+
+def drama_notes_section(drama_id: str, notes: str) -> str:
+    return notes_section("drama-notes", drama_id, notes)
+
+
+def notes_section(name: str, ident: str, notes: str) -> str:
+    """ "My notes" as written, and the link that edits them (the action ``name``)."""
+    parts = []
     if notes:
         # Kept as written: line breaks and spacing are the user's.
         text = "<br>".join(esc(line).replace("  ", "&nbsp; ") for line in notes.splitlines())
         parts.append(f"<h2>{_tr('My notes')}</h2><p>{text}</p>")
-    parts.append(f'<p class="meta">{action("notes", song.id, _tr("Edit my notes…"))}</p>')
+    parts.append(f'<p class="meta">{action(name, ident, _tr("Edit my notes…"))}</p>')
     return "".join(parts)
 
 

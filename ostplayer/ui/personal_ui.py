@@ -1,7 +1,7 @@
 """The user's own marks on songs: favourite (the heart on the page and in the browser, Ctrl+D),
-a rating of 0–5 stars, personal notes kept as written, spoiler scenes opened on request, and
-the smart lists (Library ▸ Smart lists) as pages that play as a list. Every change is an
-undoable edit (Ctrl+Z)."""
+a rating of 0–5 stars, personal notes kept as written (on dramas too), spoiler scenes opened
+on request, and the smart lists (Library ▸ Smart lists) as pages that play as a list. Every
+change is an undoable edit (Ctrl+Z)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from ..domain.catalog_edits import EditRefused
+from ..domain.edit_record import Edit
+from ..domain.personal_keys import drama_notes_edit
+from ..domain.phrases import Phrase
 from ..services.edit_history import EditHistory
 from ..services.smart_lists import smart_list
 from .personal_pages import SMART_LISTS, STARS, smart_list_page
@@ -25,6 +28,7 @@ class PersonalUi:
         self.library = window.library
         self.history = history
         self.ask_notes = self._ask_notes  # replaced in tests: the dialog blocks
+        self.ask_drama_notes = self._ask_drama_notes
         window.model.favourite = self.is_favourite
         window.reading.extra_pages["smart"] = self.smart_page
         self.favourite_action = QAction("Favourite", window)
@@ -74,12 +78,15 @@ class PersonalUi:
         self._write(song_id, label, rating=stars)
 
     def set_notes(self, song_id: str, text: str) -> None:
-        label = f"Notes on “{self.library.title(song_id)}”"
+        label = Phrase("Notes on “%1”", self.library.title(song_id))
         self._write(song_id, label, notes=text)
 
     def _write(self, song_id: str, label: str, **fields: object) -> bool:
+        return self._apply(self.history.personal_edit(song_id, label, **fields), label)
+
+    def _apply(self, edit: Edit, label: str) -> bool:
         try:
-            self.history.apply(self.history.personal_edit(song_id, label, **fields))
+            self.history.apply(edit)
         except EditRefused as exc:  # a full or read-only disk: said, nothing changed
             self.window.show_status(f"{label}: {exc.message}")
             return False
@@ -96,6 +103,30 @@ class PersonalUi:
         text = self.ask_notes(song_id, current)
         if text is not None and text != current:
             self.set_notes(song_id, text)
+
+    # --- notes on dramas ----------------------------------------------------------------------
+
+    def _ask_drama_notes(self, drama_id: str, current: str) -> str | None:
+        title = self.library.catalog.dramas[drama_id].title
+        text, ok = QInputDialog.getMultiLineText(
+            self.window, "My notes", f"Notes on “{title}”:", current
+        )
+        return text if ok else None
+
+    def edit_drama_notes(self, drama_id: str) -> None:
+        if drama_id not in self.library.catalog.dramas:
+            return
+        current = self.library.drama_notes(drama_id)
+        text = self.ask_drama_notes(drama_id, current)
+        if text is not None and text != current:
+            self.set_drama_notes(drama_id, text)
+
+    def set_drama_notes(self, drama_id: str, text: str) -> None:
+        """One undoable edit, as a song's notes are (the drama's row rides in its personal
+        part: see catalog.personal_edits)."""
+        label = Phrase("Notes on “%1”", self.library.catalog.dramas[drama_id].title)
+        before = self.library.library.drama_personal.row(drama_id)
+        self._apply(drama_notes_edit(label, drama_id, before, text), label)
 
     def smart_page(self, key: str) -> str | None:
         if key not in SMART_LISTS:
@@ -121,6 +152,8 @@ class PersonalUi:
             self.rate(ident, int(name[4:]))
         elif name == "notes":
             self.edit_notes(ident)
+        elif name == "drama-notes":
+            self.edit_drama_notes(ident)
         elif name == "reveal":
             self.window.reading.revealed.add(ident)
             self.window.reading.refresh()

@@ -20,6 +20,7 @@ from ..domain.queue import RepeatMode
 from ..playback.base import PlayerState
 from ..services.library_service import LibraryService
 from ..services.playback_session import PlaybackSession
+from ..services.texts import fill, say
 from .banner import Banner
 from .cover_art import CoverArt, CoverResult, tile_color
 from .queue_panel import QueuePanel, UpcomingModel
@@ -196,20 +197,24 @@ class PlaybackUi(QObject):
         self.message.emit(playing)
 
     def _skipped_text(self) -> str:
-        return "Skipped " + ", ".join(f"“{title}” ({why})" for title, why in self._skipped)
+        songs = (fill(tr("“%1” (%2)"), title, why) for title, why in self._skipped)
+        return fill(tr("Skipped %1"), ", ".join(songs))
 
     def _on_failed(self, song_id: str, message: str) -> None:
+        # The session's message is a Phrase: its English decides, the user reads it translated.
         if message.startswith("File not found"):
             self.library.mark_missing(song_id)
         else:
             self.library.check_audio([song_id])  # deleted while playing, or a folder now
         title = self.library.title(song_id)
-        self._skipped.append((title, message))
-        self.message.emit(f"Skipped “{title}” ({message})")
+        why = say(message, "PlaybackUi")
+        self._skipped.append((title, why))
+        self.message.emit(fill(tr("Skipped “%1” (%2)"), title, why))
         # A strip the user dismissed starts afresh; one still showing gains a line.
         if not self.notice.isVisible():
             self._notices = []
-        self._notices = [*self._notices, f"Skipped “{title}”: {message}"][-NOTICE_MAX_LINES:]
+        line = fill(tr("Skipped “%1”: %2"), title, why)
+        self._notices = [*self._notices, line][-NOTICE_MAX_LINES:]
         self.notice.show_message("\n".join(self._notices))
 
     def _on_finished(self, song_id: str) -> None:
@@ -220,10 +225,8 @@ class PlaybackUi(QObject):
         try:
             stats = self.library.record_play(song_id)
         except OSError as exc:
-            self.message.emit(
-                f"The play of “{self.library.title(song_id)}” could not be recorded:"
-                f" {exc.strerror or exc}."
-            )
+            text = tr("The play of “%1” could not be recorded: %2.")
+            self.message.emit(fill(text, self.library.title(song_id), exc.strerror or str(exc)))
             return
         count = stats.count
         times = tr("%n time" if count == 1 else "%n times").replace("%n", f"{count:,}")

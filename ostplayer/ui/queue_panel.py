@@ -2,6 +2,9 @@
 
 Activating a row (double-click, Enter, or "Play" in its context menu) jumps to that song
 and keeps the queue: the songs before it are passed over, not dropped.
+
+With nothing queued, the list's place says what would fill it (an :class:`EmptyState` in the
+same place, so nothing moves when the first song is queued) and the list's buttons are off.
 """
 
 from __future__ import annotations
@@ -16,9 +19,13 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
+
+from .empty_state import EmptyState
+from .i18n import tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -82,13 +89,30 @@ class QueuePanel(QWidget):
         buttons = QHBoxLayout()
         for b in (play_next, up, down, remove, clear):
             buttons.addWidget(b)
+        self._list_buttons = (play_next, up, down, remove, clear)
+        self.empty = EmptyState(
+            tr("QueuePanel", "The queue is empty."),
+            detail=tr(
+                "QueuePanel",
+                "Play a song, or choose Play next or Add to queue from a song's menu in the"
+                " library.",
+            ),
+            icon="view-media-playlist",
+        )
+        self.empty.setObjectName("queueEmpty")
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.empty)
+        self._stack.addWidget(self.view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(QLabel("<b>Now playing</b>"))
         layout.addWidget(self.now)
         layout.addWidget(QLabel("<b>Up next</b>"))
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self._stack, 1)
         layout.addLayout(buttons)
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._show_empty)
+        self._show_empty()
         play_next.clicked.connect(lambda: self._play_next(self.view.currentIndex().row()))
         up.clicked.connect(lambda: self._move(-1))
         down.clicked.connect(lambda: self._move(+1))
@@ -142,3 +166,14 @@ class QueuePanel(QWidget):
 
     def set_now_playing(self, text: str) -> None:
         self.now.setText(text)
+
+    @property
+    def is_empty(self) -> bool:
+        """True while the panel shows its empty state instead of the list."""
+        return self._stack.currentWidget() is self.empty
+
+    def _show_empty(self, *_args) -> None:
+        empty = self.model.rowCount() == 0
+        self._stack.setCurrentWidget(self.empty if empty else self.view)
+        for button in self._list_buttons:
+            button.setEnabled(not empty)

@@ -33,6 +33,9 @@ class ReadingPane(QObject):
         # Pages other modules draw (kind -> ident -> html): the smart lists; redrawn on every
         # library change, as plays and favourites move songs in and out of them.
         self.extra_pages: dict[str, Callable[[str], str | None]] = {}
+        # Room kept free above a page's text for a widget drawn there (the welcome card):
+        # (kind, ident) -> pixels. Part of the page, so showing it moves nothing else.
+        self.top_space: Callable[[str, str], int] = lambda _kind, _ident: 0
         library.changed.connect(self._on_library_changed)
         library.audio_states_changed.connect(self._on_audio_states)
 
@@ -68,9 +71,20 @@ class ReadingPane(QObject):
         scroll = self.view.verticalScrollBar().value() if self.current == (kind, ident) else 0
         self.current = (kind, ident)
         self.view.setHtml(html)
+        self.apply_top_space()  # before the scroll is restored: the same place in the text
         self.view.verticalScrollBar().setValue(scroll)
         self.shown.emit(kind, ident)
         return True
+
+    def apply_top_space(self) -> None:
+        """Keep ``top_space`` free above the current page's text (asked again each time)."""
+        doc = self.view.document()
+        root = doc.rootFrame()
+        frame = root.frameFormat()
+        top = doc.documentMargin() + self.top_space(*self.current)
+        if frame.topMargin() != top:
+            frame.setTopMargin(top)
+            root.setFrameFormat(frame)
 
     def refresh(self) -> None:
         if self.current[0]:
@@ -85,7 +99,7 @@ class ReadingPane(QObject):
         if kind == "feature" and ident in cat.features:
             return pages.feature_page(cat, cat.features[ident])
         if kind == "drama" and ident in cat.dramas:
-            return pages.drama_page(cat, cat.dramas[ident])
+            return pages.drama_page(cat, cat.dramas[ident], self.library.drama_notes(ident))
         if kind == "song" and ident in cat.songs:
             return pages.song_page(cat, cat.songs[ident], self.extras(ident))
         if kind == "person" and ident in cat.people:

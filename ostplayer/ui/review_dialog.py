@@ -51,6 +51,15 @@ def _tr(text: str) -> str:
     return tr("Scan", text)
 
 
+def _reason(reason: str) -> str:
+    """Why the scan asks, as domain.library_growth words it (kept in the saved review)."""
+    known = {
+        "two catalog songs match equally well": _tr("two catalog songs match equally well"),
+        "uncertain match": _tr("uncertain match"),
+    }
+    return known.get(reason, reason)
+
+
 class ReviewDialog(QDialog):
     def __init__(self, items: list[ReviewItem], catalog: Catalog, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -102,7 +111,7 @@ class ReviewDialog(QDialog):
         if len(item.paths) > 1:
             copies = tr_count("Scan", len(item.paths) - 1, "+%n copy", "+%n copies")
             name += f" ({copies})"
-        row = QTreeWidgetItem([name, "", item.reason])
+        row = QTreeWidgetItem([name, "", _reason(item.reason)])
         row.setToolTip(0, as_html("\n".join(item.paths)))
         evidence = [*item.evidence]
         for match in item.candidates:

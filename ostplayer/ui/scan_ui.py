@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.scan_service import ScanReport, ScanService
+from ..services.scan_service import ScanReport, ScanService, applied_text
 from .i18n import fill, tr, tr_count
 from .plain_text import as_html
 from .review_dialog import ReviewDialog
@@ -85,7 +85,9 @@ class ScanUi(QObject):
         )
         service.finished.connect(self._on_finished)
         service.decided.connect(
-            lambda applied: self.message.emit(fill(_tr("Review applied: %1."), str(applied)))
+            lambda applied: self.message.emit(
+                fill(_tr("Review applied: %1."), applied_text(applied))
+            )
         )
         service.decide_failed.connect(
             lambda why: self.message.emit(

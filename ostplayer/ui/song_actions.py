@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..services.library_service import LibraryService
+from ..services.texts import fill, say_known
 from .plain_text import as_html
 
 # What VLC's stock plugins play; the dialog's filter.
@@ -40,10 +41,45 @@ AUDIO_EXTENSIONS = [
     "amr",
     "webm",
 ]
-AUDIO_FILTER = (
-    "Audio files ("
-    + " ".join(f"*.{e} *.{e.upper()}" for e in AUDIO_EXTENSIONS)
-    + ");;All files (*)"
+AUDIO_PATTERNS = " ".join(f"*.{e} *.{e.upper()}" for e in AUDIO_EXTENSIONS)
+#: Why a file cannot be linked, as ``media.sniff.link_problem`` words it (below Qt).
+LINK_PROBLEMS = ("%1 does not exist", "%1 cannot be read: %2", "%1 is %2, not audio")
+# What a refused file is ("%2" above): listed so the catalogue has each one.
+NOT_AUDIO = (
+    "an empty file",
+    "a text file",
+    "not a known audio format",
+    "a folder",
+    "a named pipe (FIFO)",
+    "a device or special file",
+    "an AVI video",
+    "a PNG image",
+    "a JPEG image",
+    "a GIF image",
+    "a BMP image",
+    "a PDF document",
+    "a ZIP archive",
+    "a program",
+    "a RAR archive",
+    "a gzip archive",
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SongActions", text)
+
+
+def audio_filter() -> str:
+    """The file dialog's filter, its names in the interface's language."""
+    return f"{_tr('Audio files')} ({AUDIO_PATTERNS});;{_tr('All files')} (*)"
+
+
+def link_problem_text(problem: str) -> str:
+    return say_known(problem, LINK_PROBLEMS, "SongActions", known_parts=True)
+
+
+REPLACE_QUESTION = (
+    "“%1” is linked to %2. Link it to %3 instead? Its lyrics, offsets and plays stay with the song."
 )
 
 
@@ -62,9 +98,8 @@ class SongActions(QObject):
             return
         current = self.library.audio_path(song_id)
         start = str(Path(current).parent) if current else self._last_dir
-        path, _ = QFileDialog.getOpenFileName(
-            self._parent, f"Link an audio file to “{song.title}”", start, AUDIO_FILTER
-        )
+        title = fill(_tr("Link an audio file to “%1”"), song.title)
+        path, _ = QFileDialog.getOpenFileName(self._parent, title, start, audio_filter())
         if path:
             # Chosen in the dialog as a replacement: no second question.
             self.link(song_id, path, confirm_replace=False)
@@ -75,7 +110,7 @@ class SongActions(QObject):
             return False
         problem = self.library.link_problem(path)
         if problem is not None:
-            self.message.emit(f"Not linked: {problem}.")
+            self.message.emit(fill(_tr("Not linked: %1."), link_problem_text(problem)))
             return False
         file = Path(path)
         self._last_dir = str(file.parent)
@@ -84,23 +119,22 @@ class SongActions(QObject):
             buttons = QMessageBox.StandardButton
             answer = QMessageBox.question(
                 self._parent,
-                "Replace the audio file?",
-                as_html(
-                    f"“{song.title}” is linked to {Path(current).name}. Link it to {file.name}"
-                    " instead? Its lyrics, offsets and plays stay with the song."
-                ),
+                _tr("Replace the audio file?"),
+                as_html(fill(_tr(REPLACE_QUESTION), song.title, Path(current).name, file.name)),
                 buttons.Yes | buttons.No,
                 buttons.No,
             )
             if answer != buttons.Yes:
-                self.message.emit(f"Kept the link of “{song.title}” to {Path(current).name}.")
+                kept = fill(_tr("Kept the link of “%1” to %2."), song.title, Path(current).name)
+                self.message.emit(kept)
                 return False
         try:
             self.library.link(song_id, file)
         except OSError as exc:
-            self.message.emit(f"Could not link “{song.title}”: {exc.strerror or exc}.")
+            why = exc.strerror or str(exc)
+            self.message.emit(fill(_tr("Could not link “%1”: %2."), song.title, why))
             return False
-        self.message.emit(f"Linked “{song.title}” to {file.name}.")
+        self.message.emit(fill(_tr("Linked “%1” to %2."), song.title, file.name))
         return True
 
     def unlink(self, song_id: str) -> None:
@@ -110,9 +144,10 @@ class SongActions(QObject):
         try:
             self.library.unlink(song_id)
         except OSError as exc:
-            self.message.emit(f"Could not unlink “{song.title}”: {exc.strerror or exc}.")
+            why = exc.strerror or str(exc)
+            self.message.emit(fill(_tr("Could not unlink “%1”: %2."), song.title, why))
             return
-        self.message.emit(f"Unlinked the audio file from “{song.title}”.")
+        self.message.emit(fill(_tr("Unlinked the audio file from “%1”."), song.title))
 
     def show_in_folder(self, song_id: str) -> None:
         path = self.library.audio_path(song_id)
@@ -120,4 +155,5 @@ class SongActions(QObject):
             return
         folder = Path(path).parent
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self.message.emit(f"Could not open a file manager; the file is in {folder}.")
+            where = fill(_tr("Could not open a file manager; the file is in %1."), str(folder))
+            self.message.emit(where)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ostplayer.domain.lyrics import format_timestamp
+from ostplayer.domain.phrases import fill
 from ostplayer.domain.tap_sync import TapSyncSession, TapTooEarly
 
 __all__ = ["NUDGE_MS", "STEP_BACK_REWIND_MS", "TapSyncPage"]
@@ -32,6 +33,10 @@ STEP_BACK_REWIND_MS = 2000  # after "step back", replay a little lead-in to re-t
 _POSITION_REFRESH_MS = 50
 _TAP_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 NOT_PLAYING_TEXT = "Play this song to tap along: the editor follows it only while it plays."
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LyricsEditor", text)
 
 
 class TapSyncPage(QWidget):
@@ -52,31 +57,40 @@ class TapSyncPage(QWidget):
 
         col = QVBoxLayout(self)
         help_text = QLabel(
-            "Play the song and press Space or Enter (or Tap) as each line starts. "
-            "Blank lines are pauses: tap them when the singing stops. Backspace redoes "
-            "the previous line and rewinds 2 s."
+            _tr(
+                "Play the song and press Space or Enter (or Tap) as each line starts. "
+                "Blank lines are pauses: tap them when the singing stops. Backspace redoes "
+                "the previous line and rewinds 2 s."
+            )
         )
         help_text.setWordWrap(True)
         col.addWidget(help_text)
         self._position_label = QLabel()
         col.addWidget(self._position_label)
         self._list = QTreeWidget()
-        self._list.setHeaderLabels(["", "Time", "Line"])
+        self._list.setHeaderLabels(["", _tr("Time"), _tr("Line")])
         self._list.setRootIsDecorated(False)
         self._list.setUniformRowHeights(True)
         self._list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._list.itemDoubleClicked.connect(lambda *_: self.play_from_selected())
         col.addWidget(self._list, 1)
         row1, row2 = QHBoxLayout(), QHBoxLayout()
-        self._tap_button = self._button("Tap", self.tap, row1, "Stamp the current line (Space)")
+        self._tap_button = self._button(
+            _tr("Tap"), self.tap, row1, _tr("Stamp the current line (Space)")
+        )
         self._tap_button.setMinimumHeight(40)
-        self._button("Step back", self.step_back, row1, "Un-stamp the previous line (Backspace)")
-        self._button("Nudge −0.1 s", lambda: self.nudge(-NUDGE_MS), row1, "Earlier")
-        self._button("Nudge +0.1 s", lambda: self.nudge(NUDGE_MS), row1, "Later")
-        self._button("Restart from here", self.restart_from_selected, row2, "Redo from this line")
-        self._play_here = self._button("Play from here", self.play_from_selected, row2, "")
+        back_tip = _tr("Un-stamp the previous line (Backspace)")
+        self._button(_tr("Step back"), self.step_back, row1, back_tip)
+        self._button(_tr("Nudge −0.1 s"), lambda: self.nudge(-NUDGE_MS), row1, _tr("Earlier"))
+        self._button(_tr("Nudge +0.1 s"), lambda: self.nudge(NUDGE_MS), row1, _tr("Later"))
+        redo_tip = _tr("Redo from this line")
+        self._button(_tr("Restart from here"), self.restart_from_selected, row2, redo_tip)
+        self._play_here = self._button(_tr("Play from here"), self.play_from_selected, row2, "")
         self._play_pause_button = self._button(
-            "Play/Pause", lambda: self._play_pause and self._play_pause(), row2, "Play or pause"
+            _tr("Play/Pause"),
+            lambda: self._play_pause and self._play_pause(),
+            row2,
+            _tr("Play or pause"),
         )
         row2.addStretch(1)
         col.addLayout(row1)
@@ -133,10 +147,10 @@ class TapSyncPage(QWidget):
 
     def _show_position(self) -> None:
         if not self.is_live:
-            self._position_label.setText(NOT_PLAYING_TEXT)
+            self._position_label.setText(_tr(NOT_PLAYING_TEXT))
         else:
-            paused = "" if self._playing() else " (paused)"
-            self._position_label.setText(f"Song position {format_timestamp(self._now())}{paused}")
+            where = _tr("Song position %1") if self._playing() else _tr("Song position %1 (paused)")
+            self._position_label.setText(fill(where, format_timestamp(self._now())))
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
@@ -179,18 +193,20 @@ class TapSyncPage(QWidget):
         if session is None or session.done:
             return
         if not self.is_live:
-            self.message.emit(NOT_PLAYING_TEXT)
+            self.message.emit(_tr(NOT_PLAYING_TEXT))
             return
         if not self._playing():
-            self.message.emit("The song is paused: press Play, then tap as each line starts.")
+            self.message.emit(_tr("The song is paused: press Play, then tap as each line starts."))
             return
         try:
             session.tap(self._now())
         except TapTooEarly as exc:
-            self.message.emit(
-                f"Not stamped: {format_timestamp(exc.ms)} is not after the previous line "
-                f"({format_timestamp(exc.previous_ms)}). Play on, or step back to redo it."
+            too_early = _tr(
+                "Not stamped: %1 is not after the previous line (%2). Play on, or step back"
+                " to redo it."
             )
+            stamps = format_timestamp(exc.ms), format_timestamp(exc.previous_ms)
+            self.message.emit(fill(too_early, *stamps))
             return
         self.dirty = True
         self._refresh_list()
@@ -214,7 +230,7 @@ class TapSyncPage(QWidget):
         if row < 0 and session is not None:
             row = session.current - 1
         if session is None or row < 0 or session.stamps[row] is None:
-            self.message.emit("Select a stamped line to nudge it.")
+            self.message.emit(_tr("Select a stamped line to nudge it."))
             return
         session.nudge(row, delta_ms)
         self.dirty = True
@@ -259,7 +275,9 @@ class TapSyncPage(QWidget):
         for i in range(len(session)):
             stamp = session.stamps[i]
             text = (
-                "♪ (pause)" if session.is_pause(i) else session.entry_text(i).replace("\n", " / ")
+                _tr("♪ (pause)")
+                if session.is_pause(i)
+                else session.entry_text(i).replace("\n", " / ")
             )
             item = QTreeWidgetItem(
                 [
@@ -284,7 +302,9 @@ class TapSyncPage(QWidget):
             )
         left = len(session) - session.current
         self.message.emit(
-            "All lines are stamped. Save, or select a line to nudge or redo it."
+            _tr("All lines are stamped. Save, or select a line to nudge or redo it.")
             if session.done
-            else f"{left} line{'s' if left != 1 else ''} left to tap."
+            else _tr("%n line left to tap." if left == 1 else "%n lines left to tap.").replace(
+                "%n", f"{left:,}"
+            )
         )

@@ -23,15 +23,32 @@ from PySide6.QtWidgets import (
 
 from ..domain.queue import RepeatMode
 from ..playback.base import PlayerState
+from ..services.texts import say_known
 from .icons import IconSet
 from .now_playing import NowPlayingArea
 from .sliders import JumpSlider, SeekSlider, format_ms
 
-__all__ = ["SeekSlider", "TransportBar", "format_ms"]
+__all__ = ["SeekSlider", "TransportBar", "format_ms", "playback_off_reason"]
+
+#: Why the player cannot play, as the playback layer words it (in English: it is below Qt).
+OFF_REASONS = (
+    "libVLC is not installed: %1",
+    "Playback is turned off (%1=1).",
+    "python-vlc is not installed (%1): pip install python-vlc, and install libVLC: %2",
+    "libVLC could not be loaded (%1). Install it: %2",
+    "libVLC failed to start (%1). Install it: %2",
+    "libVLC could not start: its plugins are missing or an option is not supported (%1)."
+    " Install it: %2",
+)
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Transport", text)
+
+
+def playback_off_reason(reason: str) -> str:
+    """The player's reason for being off, in the interface's language."""
+    return say_known(reason, OFF_REASONS, "Transport")
 
 
 class TransportBar(QFrame):
@@ -241,7 +258,7 @@ class TransportBar(QFrame):
         ):
             w.setEnabled(available)
         if not available:
-            self.set_nothing(tr("Playback is off"), reason)
+            self.set_nothing(tr("Playback is off"), playback_off_reason(reason))
 
     def set_volume(self, percent: int) -> None:
         self.volume.setValue(percent)

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from ..services.texts import fill
+from .transport import playback_off_reason
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -52,8 +55,9 @@ def build_layout(window: MainWindow) -> None:
     if not window.session.available:
         # Permanent, not a message: it stays true for the whole session.
         reason = window.session.unavailable_reason
+        said = playback_off_reason(reason)
         if not reason.startswith("Playback"):
-            reason = f"Playback is off: {reason}"
-        window.playback_off = QLabel(reason)
+            said = fill(QCoreApplication.translate("Window", "Playback is off: %1"), said)
+        window.playback_off = QLabel(said)
         window.playback_off.setTextFormat(Qt.TextFormat.PlainText)
         window.statusBar().addPermanentWidget(window.playback_off)

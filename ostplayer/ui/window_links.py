@@ -39,6 +39,7 @@ def follow_page_link(window: MainWindow, kind: str, ident: str) -> None:
 
 def show_row_menu(window: MainWindow, pos: QPoint) -> None:
     """The browser's context menu for the song under ``pos``."""
+    from .i18n import translate_menu
     from .menus import row_menu
 
     tree = window.browser.tree
@@ -53,6 +54,7 @@ def show_row_menu(window: MainWindow, pos: QPoint) -> None:
         window.session.available,
         window._row_commands,
     )
+    translate_menu(menu)  # menus.row_menu words its actions in English
     window.editing.extend_row_menu(menu, song.id)
     menu.exec(tree.viewport().mapToGlobal(pos))
     menu.deleteLater()
