@@ -9,6 +9,7 @@ import pytest
 from catalog_support import generated
 
 from ostplayer.catalog import library_loading
+from ostplayer.catalog.catalog_snapshot import SNAPSHOT_NAME
 from ostplayer.catalog.library import Library
 from ostplayer.domain.catalog_format import CatalogBuilder, CatalogFormatError, catalog_from_dict
 from ostplayer.domain.catalog_trusted import TrustedCatalogBuilder
@@ -31,10 +32,12 @@ def test_a_file_the_app_wrote_opens_into_the_same_catalog_as_the_full_checks(tmp
         return real()
 
     monkeypatch.setattr(library_loading, "TrustedCatalogBuilder", spy)
+    (tmp_path / SNAPSHOT_NAME).unlink()  # the JSON itself, not its fast copy
     fast = Library(tmp_path, resource_path(BUNDLED_CATALOG))
     fast.close()
     assert used == ["trusted"]
     monkeypatch.setattr(library_loading, "TrustedCatalogBuilder", CatalogBuilder)
+    (tmp_path / SNAPSHOT_NAME).unlink()
     checked = Library(tmp_path, resource_path(BUNDLED_CATALOG))
     checked.close()
     assert fast.catalog == checked.catalog

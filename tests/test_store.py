@@ -190,7 +190,12 @@ def test_read_all_orders_foreign_files_by_document_id(tmp_path: Path) -> None:
 def test_reopening_leaves_no_stray_files(data_dir: Path) -> None:
     for _ in range(3):
         reopen(data_dir)
-    assert sorted(p.name for p in data_dir.iterdir()) == ["library.backup.json", "library.json"]
+    # The library, its backup, and the catalog's fast copy (see catalog/catalog_snapshot.py).
+    assert sorted(p.name for p in data_dir.iterdir()) == [
+        "library.backup.json",
+        "library.json",
+        "library.snapshot",
+    ]
 
 
 # --- recovery of library.json ---------------------------------------------------------------

@@ -31,6 +31,7 @@ from ..domain.catalog_format import (
 from ..domain.catalog_trusted import TrustedCatalogBuilder
 from ..domain.models import Catalog
 from ..media.regular_read import read_regular_file
+from .catalog_snapshot import load_snapshot, save_snapshot, snapshot_path
 from .personal_rows import clean_personal_rows
 from .salvage import salvage_catalog
 from .store import (
@@ -117,6 +118,7 @@ class LibraryLoading:
     """The loading half of :class:`~ostplayer.catalog.library.Library`."""
 
     data_dir: Path
+    state_dir: Path  # where the catalog's fast copy lives (see .catalog_snapshot)
     seed_path: Path
     library_path: Path
     personal_path: Path
@@ -199,6 +201,10 @@ class LibraryLoading:
         was_enabled = gc.isenabled()
         gc.disable()
         try:
+            if path == self.library_path:
+                copy = load_snapshot(snapshot_path(self.state_dir), path, SCHEMA_VERSION)
+                if copy is not None:
+                    return copy  # the same catalog, read many times faster
             streamed = self._stream_library(path)
             return streamed if streamed is not None else self._read_library_whole(path)
         except DamagedFile:
@@ -252,7 +258,10 @@ class LibraryLoading:
             count += 1
         if not version_seen:
             raise LibraryError("it records no schema version")
-        return builder.finish()
+        catalog = builder.finish()
+        if verified and path == self.library_path:
+            save_snapshot(snapshot_path(self.state_dir), path, catalog, SCHEMA_VERSION)
+        return catalog
 
     def _read_library_whole(self, path: Path) -> Catalog:
         tables = TableFile(path).read_all()
@@ -280,6 +289,7 @@ class LibraryLoading:
         for section in SECTIONS:
             tables[section] = data[section]
         TableFile(self.library_path, backup_path(self.library_path)).replace_all(tables)
+        save_snapshot(snapshot_path(self.state_dir), self.library_path, catalog, SCHEMA_VERSION)
 
     def _load_personal(self) -> tuple[TableFile, dict[str, dict[str, Any]]]:
         path = self.personal_path
