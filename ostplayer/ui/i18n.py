@@ -3,8 +3,8 @@
 The Korean catalogue's source is ``ostplayer_ko.ts`` (Qt Linguist's format). ``make`` compiles
 it to ``ostplayer_ko.qm`` with ``pyside6-lrelease`` (it ships with PySide6-Essentials); the
 compiled file is a build product and is not committed. When it has not been built (a bare
-``pip install -e .``), :class:`TsTranslator` reads the ``.ts`` itself, so the interface is
-Korean either way.
+``pip install -e .``) or is older than the ``.ts``, :class:`TsTranslator` reads the ``.ts``
+itself, so the interface is Korean either way.
 
 Which language: View ▸ Language, else the system locale (``ko_*`` → Korean). The window's
 own modules call ``QCoreApplication.translate(context, text)``; the menus' actions are
@@ -14,7 +14,6 @@ with an English text is translated too as soon as the catalogue has it.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 
 from ..paths import resource_path
 from ..services.settings import Keys, Settings
+from ..services.texts import fill, say, tr, tr_count
 
 __all__ = [
     "LANGUAGES",
@@ -30,6 +30,7 @@ __all__ = [
     "choose_language",
     "fill",
     "install_translator",
+    "say",
     "tr",
     "tr_count",
 ]
@@ -37,26 +38,6 @@ __all__ = [
 #: Language code -> its own name (as the Language menu shows it).
 LANGUAGES = {"en": "English", "ko": "한국어"}
 MENU_CONTEXT = "Menus"
-
-
-def tr(context: str, text: str) -> str:
-    """``text`` in the interface's language (``context`` as in the ``.ts`` catalogue)."""
-    return QCoreApplication.translate(context, text)
-
-
-def tr_count(context: str, n: int, one: str, many: str) -> str:
-    """A count in words, in the right number: ``tr_count(c, 1, "%n song", "%n songs")``.
-
-    The two English forms are two catalogue entries (Korean has one form for both); ``%n``
-    becomes ``n`` with thousands separators, so "1 lines" never shows.
-    """
-    return tr(context, one if n == 1 else many).replace("%n", f"{n:,}")
-
-
-def fill(template: str, *values: str) -> str:
-    """``%1``, ``%2``… in a translated template replaced in one pass, so a value that itself
-    contains "%2" (a song title) is left as it is."""
-    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)
 
 
 def choose_language(settings: Settings) -> str:
@@ -84,7 +65,9 @@ class TsTranslator(QTranslator):
                     self._table[(name, source)] = node.text
 
     def translate(self, context, source_text, disambiguation=None, n=-1):
-        return self._table.get((context, source_text), "")
+        # None (a null QString) when it has none: "" would be taken as the translation,
+        # and every text the catalogue lacks (a file path in a template) would vanish.
+        return self._table.get((context, source_text))
 
     def isEmpty(self) -> bool:
         return not self._table
@@ -106,7 +89,7 @@ def install_translator(app: QCoreApplication, settings: Settings) -> list[QTrans
     qm = translations_dir() / f"ostplayer_{language}.qm"
     ts = translations_dir() / f"ostplayer_{language}.ts"
     ours: QTranslator | None = None
-    if qm.is_file():
+    if qm.is_file() and not _older(qm, ts):
         ours = QTranslator(app)
         if not ours.load(str(qm)):
             ours = None
@@ -131,25 +114,37 @@ def install_translator(app: QCoreApplication, settings: Settings) -> list[QTrans
     return installed
 
 
-def translate_menu_bar(bar: QMenuBar) -> None:
-    """Menu titles, action texts and tips through the ``Menus`` context of the catalogue."""
+def _older(built: Path, source: Path) -> bool:
+    """A compiled catalogue older than its source (the .ts edited since ``make``): the
+    source is read instead, so a new translation shows without a rebuild."""
+    try:
+        return built.stat().st_mtime < source.stat().st_mtime
+    except OSError:
+        return False
+
+
+def translate_menu(menu: QMenu) -> None:
+    """A menu's title, action texts and tips (its submenus too) through the ``Menus``
+    context: an action added with an English text reads the interface's language."""
 
     def tr(text: str) -> str:
         return QCoreApplication.translate(MENU_CONTEXT, text) if text else text
 
-    def walk(menu: QMenu) -> None:
-        menu.setTitle(tr(menu.title()))
-        for action in menu.actions():
-            if action.menu() is not None:
-                walk(action.menu())
-                continue
-            if action.isSeparator():
-                continue
-            action.setText(tr(action.text()))
-            if action.toolTip() and action.toolTip() != action.text().replace("&", ""):
-                action.setToolTip(tr(action.toolTip()))
-                action.setStatusTip(action.toolTip())
+    menu.setTitle(tr(menu.title()))
+    for action in menu.actions():
+        if action.menu() is not None:
+            translate_menu(action.menu())
+            continue
+        if action.isSeparator():
+            continue
+        action.setText(tr(action.text()))
+        if action.toolTip() and action.toolTip() != action.text().replace("&", ""):
+            action.setToolTip(tr(action.toolTip()))
+            action.setStatusTip(action.toolTip())
 
+
+def translate_menu_bar(bar: QMenuBar) -> None:
+    """Menu titles, action texts and tips through the ``Menus`` context of the catalogue."""
     for action in bar.actions():
         if action.menu() is not None:
-            walk(action.menu())
+            translate_menu(action.menu())
