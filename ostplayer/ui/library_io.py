@@ -8,9 +8,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QGridLayout, QMessageBox, QWidget
 
 from ..domain.catalog_format import CatalogFormatError
-from ..services.library_service import LibraryService
+from ..services.library_service import LibraryService, import_summary_text
 from ..services.tasks import Task, TaskRunner
-from .i18n import tr
+from .i18n import fill, say, tr
 from .plain_text import as_html
 from .task_progress import TaskProgress
 
@@ -45,8 +45,8 @@ class LibraryIo(QObject):
             return True
         answer = QMessageBox.question(
             self._parent,
-            "OST Player is still working",
-            "An import or export is still running. Cancel it and quit?",
+            _tr("OST Player is still working"),
+            _tr("An import or export is still running. Cancel it and quit?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
@@ -58,19 +58,23 @@ class LibraryIo(QObject):
 
     def _refuse_when_busy(self) -> bool:
         if self.busy():
-            self.message.emit("Wait for the running import or export to finish first.")
+            self.message.emit(_tr("Wait for the running import or export to finish first."))
             return True
         return False
 
     def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self._parent, "Import a catalog", "", FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self._parent, _tr("Import a catalog"), "", _tr(FILTER)
+        )
         if path:
             self.import_file(Path(path))
 
     def export_dialog(self) -> tuple[QFileDialog, QCheckBox]:
         """The save dialog, with the choice to include personal data (unticked: a shared
         catalog never carries someone's files, notes or plays by accident)."""
-        dialog = QFileDialog(self._parent, "Export the catalog", "ost-catalog.json", FILTER)
+        dialog = QFileDialog(
+            self._parent, _tr("Export the catalog"), "ost-catalog.json", _tr(FILTER)
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("json")
         dialog.selectFile("ost-catalog.json")
@@ -104,11 +108,13 @@ class LibraryIo(QObject):
         library = self.library
         task = self.tasks.run("import", lambda ctx: library.import_file(path, ctx))
         self._replace_dialog()
-        self.dialog = TaskProgress(task, f"Importing {path.name}…", self._parent)
+        self.dialog = TaskProgress(task, fill(_tr("Importing %1…"), path.name), self._parent)
         task.finished.connect(lambda summary: self._imported(path, summary))
         task.failed.connect(lambda exc: self._failed("import", path, exc))
         task.cancelled.connect(
-            lambda: self.message.emit(f"Import of {path.name} cancelled; nothing was changed.")
+            lambda: self.message.emit(
+                fill(_tr("Import of %1 cancelled; nothing was changed."), path.name)
+            )
         )
         self.task = task
         return task
@@ -126,14 +132,19 @@ class LibraryIo(QObject):
             what = _tr("with your personal data: favourites, ratings, notes, plays, file paths")
         else:
             task = self.tasks.run("export", lambda _ctx: library.export_file(path))
-            what = "catalog only: no file paths, no listening history"
+            what = _tr("catalog only: no file paths, no listening history")
         self._replace_dialog()
         self.dialog = TaskProgress(
-            task, f"Exporting to {path.name}…", self._parent, cancellable=False
+            task, fill(_tr("Exporting to %1…"), path.name), self._parent, cancellable=False
         )
         task.finished.connect(
             lambda _r: self.message.emit(
-                f"Exported {len(library.catalog.songs):,} songs to {path} ({what})."
+                fill(
+                    _tr("Exported %1 songs to %2 (%3)."),
+                    f"{len(library.catalog.songs):,}",
+                    path,
+                    what,
+                )
             )
         )
         task.failed.connect(lambda exc: self._failed("export", path, exc))
@@ -147,18 +158,35 @@ class LibraryIo(QObject):
 
     def _imported(self, path: Path, summary) -> None:
         # The library tells every view what the import changed; only the summary is ours.
-        self.message.emit(f"Imported {path.name}: {summary}.")
+        self.message.emit(fill(_tr("Imported %1: %2."), path.name, import_summary_text(summary)))
 
     def _failed(self, what: str, path: Path, exc: BaseException) -> None:
+        importing = what == "import"
         if isinstance(exc, CatalogFormatError):
-            text = f"Nothing was imported from {path.name}.\n\n{exc}"
+            # The location names the entry and field (as in the file); the problem is said.
+            problem = say(exc.message)
+            problem = f"{exc.location}: {problem}" if exc.location else problem
+            text = fill(_tr("Nothing was imported from %1."), path.name) + "\n\n" + problem
         elif isinstance(exc, OSError):
             # strerror names the folder and the reason (disk full, read-only…), never Python's
             # own wording.
-            text = f"Could not {what} {path.name}: {exc.strerror or exc}."
-            if what == "import":
-                text += "\n\nYour library is as it was; try again once that is fixed."
+            text = fill(
+                _tr("Could not import %1: %2." if importing else "Could not export %1: %2."),
+                path.name,
+                exc.strerror or exc,
+            )
+            if importing:
+                text += "\n\n" + _tr("Your library is as it was; try again once that is fixed.")
         else:
-            text = f"Could not {what} {path.name}: an unexpected error ({type(exc).__name__})."
+            text = fill(
+                _tr(
+                    "Could not import %1: an unexpected error (%2)."
+                    if importing
+                    else "Could not export %1: an unexpected error (%2)."
+                ),
+                path.name,
+                type(exc).__name__,
+            )
         self.message.emit(text.replace("\n\n", " "))
-        QMessageBox.warning(self._parent, f"OST Player: {what} failed", as_html(text))
+        title = _tr("OST Player: import failed" if importing else "OST Player: export failed")
+        QMessageBox.warning(self._parent, title, as_html(text))

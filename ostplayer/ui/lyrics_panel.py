@@ -195,7 +195,9 @@ class LyricsPanel(QObject):
         try:
             said = self.lyrics.choose_encoding(self.song_id, name)
         except OSError as exc:
-            said = f"The encoding choice could not be saved: {exc.strerror or exc}."
+            said = fill(
+                tr("LyricsView", "The encoding choice could not be saved: %1."), exc.strerror or exc
+            )
         self.message.emit(said)
 
     # --- following the music ----------------------------------------------------------------
@@ -239,16 +241,23 @@ class LyricsPanel(QObject):
         if self._playing_this():
             self.controller.seek(ms)
         elif self.song_id and self.library.audio_path(self.song_id):
-            self.message.emit("Play the song to jump to a line.")
+            self.message.emit(tr("LyricsView", "Play the song to jump to a line."))
 
     def _save_offset(self, ms: int) -> None:
         if self.song_id:
             try:
                 self.library.set_lyrics_offset(self.song_id, ms)
             except OSError as exc:
-                self.message.emit(f"The lyrics offset could not be saved: {exc.strerror or exc}.")
+                self.message.emit(
+                    fill(
+                        tr("LyricsView", "The lyrics offset could not be saved: %1."),
+                        exc.strerror or exc,
+                    )
+                )
                 return
-            self.message.emit(f"Lyrics offset {ms:+d} ms saved for this song.")
+            self.message.emit(
+                fill(tr("LyricsView", "Lyrics offset %1 ms saved for this song."), f"{ms:+d}")
+            )
 
     # --- view options -----------------------------------------------------------------------
 
@@ -270,18 +279,22 @@ class LyricsPanel(QObject):
         song = self.library.catalog.songs[song_id]
         if self._editor is not None and self._editor.song_id != song_id:
             self._editor.raise_()  # one editor at a time: it has to be closed first
-            self.message.emit("Close the open lyrics editor first.")
+            self.message.emit(tr("LyricsView", "Close the open lyrics editor first."))
             return
         if sync:
             path = self.library.audio_path(song_id)
             if not path:
                 self.message.emit(
-                    "Link an audio file first: syncing means tapping along while the song "
-                    "plays (Link audio file… on the song page)."
+                    tr(
+                        "LyricsView",
+                        "Link an audio file first: syncing means tapping along while the song"
+                        " plays (Link audio file… on the song page).",
+                    )
                 )
                 return
             if self.library.audio_state(song_id) == "missing":
-                self.message.emit(f"The linked audio file is missing ({path}). Relink it first.")
+                said = tr("LyricsView", "The linked audio file is missing (%1). Relink it first.")
+                self.message.emit(fill(said, path))
                 return
             if song_id != self.controller.current_song_id:
                 # Tapping along needs the music: start the song the user wants to sync, and
@@ -339,8 +352,11 @@ class LyricsPanel(QObject):
         editor.raise_()
         answer = QMessageBox.question(
             editor,
-            "Save the lyrics?",
-            "The lyrics editor has changes that are not saved. Save them before quitting?",
+            tr("LyricsView", "Save the lyrics?"),
+            tr(
+                "LyricsView",
+                "The lyrics editor has changes that are not saved. Save them before quitting?",
+            ),
             buttons.Save | buttons.Discard | buttons.Cancel,
             buttons.Save,
         )
@@ -355,7 +371,7 @@ class LyricsPanel(QObject):
     def _saved(self, song_id: str, dialog: LyricsEditorDialog) -> None:
         if not dialog.has_unsaved_changes():
             # Saving what was shown (e.g. the catalog excerpt) must not copy it into the library.
-            self.message.emit("No changes to save.")
+            self.message.emit(tr("LyricsView", "No changes to save."))
             return
         # The offset was tuned to the old timings; it would shift the new ones wrongly. One
         # write for both: a crash between two would pair the new lyrics with the old offset.
@@ -365,9 +381,14 @@ class LyricsPanel(QObject):
                 song_id, dialog.result_text() or None, reset_offset=offset_reset
             )
         except OSError as exc:
-            self.message.emit(f"The lyrics could not be saved: {exc.strerror or exc}.")
+            self.message.emit(
+                fill(tr("LyricsView", "The lyrics could not be saved: %1."), exc.strerror or exc)
+            )
             return
-        self.message.emit(
-            "Lyrics saved in your library"
-            + (" (their timing offset is back to 0)." if offset_reset else ".")
+        said = tr(
+            "LyricsView",
+            "Lyrics saved in your library (their timing offset is back to 0)."
+            if offset_reset
+            else "Lyrics saved in your library.",
         )
+        self.message.emit(said)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractSlider,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QMessageBox,
 )
 
 from ..services.settings import Keys, Settings
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
     from ..services.context import AppContext
 
 APP_TITLE = "OST Player"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Window", text)
 
 
 class MainWindow(QMainWindow):
@@ -48,7 +53,7 @@ class MainWindow(QMainWindow):
         if not (geometry and self.restoreGeometry(geometry)):
             self.resize(1180, 760)
         if context is None:
-            placeholder = QLabel("Opening your library…")
+            placeholder = QLabel(_tr("Opening your library…"))
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.setCentralWidget(placeholder)
             return
@@ -214,12 +219,15 @@ class MainWindow(QMainWindow):
 
     def play_songs(self, song_id: str, song_ids: list[str]) -> None:
         if not self.session.available:
-            self.show_status(f"Cannot play: {self.session.unavailable_reason}")
+            from .transport import playback_off_reason
+
+            reason = playback_off_reason(self.session.unavailable_reason)
+            self.show_status(_tr("Cannot play: %1").replace("%1", reason))
             return
         if self.library.audio_state(song_id) == "none":
             from .play_feedback import offer_link
 
-            self.show_status("This song has no audio file linked yet: use “Link audio file…”.")
+            self.show_status(_tr("This song has no audio file linked yet: use “Link audio file…”."))
             self.reading.show("song", song_id)
             offer_link(self, song_id)
             return
@@ -236,7 +244,7 @@ class MainWindow(QMainWindow):
         else:
             self.session.enqueue(song_id)
         self.queue_dock.show()
-        self.show_status(f"Queued “{self.library.title(song_id)}”.")
+        self.show_status(_tr("Queued “%1”.").replace("%1", self.library.title(song_id)))
 
     def _show_row_menu(self, pos) -> None:
         window_links.show_row_menu(self, pos)
@@ -253,7 +261,7 @@ class MainWindow(QMainWindow):
         if kind == "song":
             self.actions_.choose_and_link(ident)
         else:
-            self.show_status("Select a song first, then link the audio file you own.")
+            self.show_status(_tr("Select a song first, then link the audio file you own."))
 
     def _on_page_drop(self, path: str) -> None:
         window_links.drop_on_page(self, path)
@@ -331,17 +339,11 @@ class MainWindow(QMainWindow):
             self.notice_banner.show_message("\n".join(notices))
 
     def _about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         from .menus import about_text
 
-        QMessageBox.about(
-            self,
-            "About OST Player",
-            about_text(
-                self.session.available, self.session.unavailable_reason, self.library.data_dir
-            ),
-        )
+        s = self.session
+        text = about_text(s.available, s.unavailable_reason, self.library.data_dir)
+        QMessageBox.about(self, _tr("About OST Player"), text)
 
     # --- state ------------------------------------------------------------------------------
 
@@ -372,15 +374,12 @@ class MainWindow(QMainWindow):
         self.session.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.assembled:
-            super().closeEvent(event)
-            return
-        if (self._io is not None and not self._io.finish_before_quit()) or not (
-            self.lyrics.confirm_close()
-        ):
-            event.ignore()
-            return
-        self.shutdown()
+        if self.assembled:
+            io_busy = self._io is not None and not self._io.finish_before_quit()
+            if io_busy or not self.lyrics.confirm_close():
+                event.ignore()
+                return
+            self.shutdown()
         super().closeEvent(event)
 
     def paintEvent(self, event) -> None:

@@ -15,6 +15,8 @@ from ..domain.grouping import Grouping
 from .actions import Actions
 from .browser_model import BrowserModel
 from .history_page import history_action
+from .i18n import fill, tr
+from .transport import playback_off_reason
 
 
 def _dot(color: str, hollow: bool = False) -> QIcon:
@@ -145,15 +147,24 @@ def row_menu(
     return menu
 
 
+def _tr(text: str) -> str:
+    return tr("About", text)
+
+
 def about_text(playback_available: bool, unavailable_reason: str, data_dir: object) -> str:
     playback = (
-        "Playback through libVLC."
+        _tr("Playback through libVLC.")
         if playback_available
-        else f"Playback is off: {html.escape(unavailable_reason)}"
+        else fill(_tr("Playback is off: %1"), playback_off_reason(unavailable_reason))
     )
+    blurb = _tr(
+        "A listening companion for K-drama soundtracks: browse the OSTs of your favourite"
+        " dramas, read each song's lyrics and story, and play the audio files you own."
+    )
+    library = fill(_tr("Library: %1"), str(data_dir))
+    # Translated first, escaped after: a reason or a folder may hold "<" or "&".
     return (
         f"<h3>OST Player {__version__}</h3>"
-        "<p>A listening companion for K-drama soundtracks: browse the OSTs of your favourite"
-        " dramas, read each song's lyrics and story, and play the audio files you own.</p>"
-        f"<p>{playback}</p><p>Library: {html.escape(str(data_dir))}</p>"
+        f"<p>{html.escape(blurb, quote=False)}</p>"
+        f"<p>{html.escape(playback)}</p><p>{html.escape(library)}</p>"
     )

@@ -16,10 +16,15 @@ from ..domain.personal_keys import drama_notes_edit
 from ..domain.phrases import Phrase
 from ..services.edit_history import EditHistory
 from ..services.smart_lists import smart_list
+from .i18n import fill, say, tr
 from .personal_pages import SMART_LISTS, STARS, smart_list_page
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return tr("Edit", text)
 
 
 class PersonalUi:
@@ -68,13 +73,14 @@ class PersonalUi:
         if on == self.is_favourite(song_id):
             return
         title = self.library.title(song_id)
-        label = f"{'Favourite' if on else 'Unfavourite'} “{title}”"
+        # A Phrase: the journal keeps the English, the window says it in Korean.
+        label = Phrase("Favourite “%1”" if on else "Unfavourite “%1”", title)
         if self._write(song_id, label, favourite=on):
-            self.window.show_status(f"{label}. Undo with Ctrl+Z.")
+            self.window.show_status(fill(_tr("%1. Undo with Ctrl+Z."), say(label)))
 
     def rate(self, song_id: str, stars: int) -> None:
         stars = max(0, min(STARS, stars))
-        label = f"Rate “{self.library.title(song_id)}” {stars} of {STARS}"
+        label = Phrase("Rate “%1” %2 of %3", self.library.title(song_id), stars, STARS)
         self._write(song_id, label, rating=stars)
 
     def set_notes(self, song_id: str, text: str) -> None:
@@ -88,13 +94,16 @@ class PersonalUi:
         try:
             self.history.apply(edit)
         except EditRefused as exc:  # a full or read-only disk: said, nothing changed
-            self.window.show_status(f"{label}: {exc.message}")
+            self.window.show_status(f"{say(label)}: {say(exc.message)}")
             return False
         return True
 
     def _ask_notes(self, song_id: str, current: str) -> str | None:
         text, ok = QInputDialog.getMultiLineText(
-            self.window, "My notes", f"Notes on “{self.library.title(song_id)}”:", current
+            self.window,
+            _tr("My notes"),
+            fill(_tr("Notes on “%1”:"), self.library.title(song_id)),
+            current,
         )
         return text if ok else None
 
@@ -109,7 +118,7 @@ class PersonalUi:
     def _ask_drama_notes(self, drama_id: str, current: str) -> str | None:
         title = self.library.catalog.dramas[drama_id].title
         text, ok = QInputDialog.getMultiLineText(
-            self.window, "My notes", f"Notes on “{title}”:", current
+            self.window, _tr("My notes"), fill(_tr("Notes on “%1”:"), title), current
         )
         return text if ok else None
 
@@ -138,7 +147,7 @@ class PersonalUi:
         songs, _ = smart_list(self.library, key)
         playable = [s.id for s in songs if self.library.audio_path(s.id)]
         if not playable:
-            self.window.show_status("None of these songs has an audio file linked yet.")
+            self.window.show_status(_tr("None of these songs has an audio file linked yet."))
             return
         self.window.play_songs(playable[0], playable)
 

@@ -71,7 +71,7 @@ class QueuePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("queuePanel")
         self.model = model
-        self.now = QLabel("Nothing playing")
+        self.now = QLabel(tr("QueuePanel", "Nothing playing"))
         self.now.setTextFormat(Qt.TextFormat.PlainText)
         self.now.setWordWrap(True)
         self.view = QListView()
@@ -79,13 +79,13 @@ class QueuePanel(QWidget):
         self.view.setObjectName("queueList")
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_menu)
-        play_next = QPushButton("Play next")
+        play_next = QPushButton(tr("QueuePanel", "Play next"))
         play_next.setObjectName("queuePlayNext")
-        play_next.setToolTip("Move the selected song to the front of the queue")
-        up = QPushButton("Move up")
-        down = QPushButton("Move down")
-        remove = QPushButton("Remove")
-        clear = QPushButton("Clear")
+        play_next.setToolTip(tr("QueuePanel", "Move the selected song to the front of the queue"))
+        up = QPushButton(tr("QueuePanel", "Move up"))
+        down = QPushButton(tr("QueuePanel", "Move down"))
+        remove = QPushButton(tr("QueuePanel", "Remove"))
+        clear = QPushButton(tr("QueuePanel", "Clear"))
         buttons = QHBoxLayout()
         for b in (play_next, up, down, remove, clear):
             buttons.addWidget(b)
@@ -105,9 +105,9 @@ class QueuePanel(QWidget):
         self._stack.addWidget(self.view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(QLabel("<b>Now playing</b>"))
+        layout.addWidget(QLabel(f"<b>{tr('QueuePanel', 'Now playing')}</b>"))
         layout.addWidget(self.now)
-        layout.addWidget(QLabel("<b>Up next</b>"))
+        layout.addWidget(QLabel(f"<b>{tr('QueuePanel', 'Up next')}</b>"))
         layout.addWidget(self._stack, 1)
         layout.addLayout(buttons)
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
@@ -128,10 +128,10 @@ class QueuePanel(QWidget):
         if not 0 <= row < self.model.rowCount():
             return None
         menu = QMenu(self.view)
-        menu.addAction("Play", lambda: self.play_requested.emit(row))
-        play_next = menu.addAction("Play next", lambda: self._play_next(row))
+        menu.addAction(tr("QueuePanel", "Play"), lambda: self.play_requested.emit(row))
+        play_next = menu.addAction(tr("QueuePanel", "Play next"), lambda: self._play_next(row))
         play_next.setEnabled(row > 0)
-        menu.addAction("Remove from queue", lambda: self._remove(row))
+        menu.addAction(tr("QueuePanel", "Remove from queue"), lambda: self._remove(row))
         return menu
 
     def _show_menu(self, pos) -> None:

@@ -6,13 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..services.tasks import Task
+from .i18n import tr
 
 
 class TaskProgress(QProgressDialog):
     def __init__(
         self, task: Task, label: str, parent: QWidget | None, *, cancellable: bool = True
     ) -> None:
-        super().__init__(label, "Cancel" if cancellable else "", 0, 0, parent)
+        super().__init__(label, tr("TaskProgress", "Cancel") if cancellable else "", 0, 0, parent)
         self.task = task
         self._label = label
         self.setWindowTitle("OST Player")
@@ -29,7 +30,7 @@ class TaskProgress(QProgressDialog):
 
     def _cancel(self) -> None:
         self.task.cancel()
-        self.setLabelText("Cancelling…")
+        self.setLabelText(tr("TaskProgress", "Cancelling…"))
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
         self.setMaximum(max(0, total))

@@ -865,6 +865,58 @@
         <source>Write or paste them, or import a .lrc or .txt file. Once the song has its audio file, a .lrc file named like it, next to it, is read by itself.</source>
         <translation>직접 쓰거나 붙여 넣거나 .lrc·.txt 파일을 가져오세요. 노래에 오디오 파일을 연결하면, 그 옆에 같은 이름으로 둔 .lrc 파일을 저절로 읽습니다.</translation>
     </message>
+    <message>
+        <source>The encoding choice could not be saved: %1.</source>
+        <translation>인코딩 선택을 저장하지 못했습니다: %1.</translation>
+    </message>
+    <message>
+        <source>Play the song to jump to a line.</source>
+        <translation>곡을 재생하면 그 줄로 건너뛸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The lyrics offset could not be saved: %1.</source>
+        <translation>가사 시간 조정을 저장하지 못했습니다: %1.</translation>
+    </message>
+    <message>
+        <source>Lyrics offset %1 ms saved for this song.</source>
+        <translation>이 곡의 가사 시간 조정(%1ms)을 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Close the open lyrics editor first.</source>
+        <translation>열려 있는 가사 편집기를 먼저 닫으세요.</translation>
+    </message>
+    <message>
+        <source>Link an audio file first: syncing means tapping along while the song plays (Link audio file… on the song page).</source>
+        <translation>먼저 오디오 파일을 연결하세요. 시간 맞추기는 곡이 재생되는 동안 맞춰 누르는 작업입니다 (곡 페이지의 “오디오 파일 연결…”).</translation>
+    </message>
+    <message>
+        <source>The linked audio file is missing (%1). Relink it first.</source>
+        <translation>연결된 오디오 파일이 없습니다 (%1). 먼저 다시 연결하세요.</translation>
+    </message>
+    <message>
+        <source>Save the lyrics?</source>
+        <translation>가사를 저장할까요?</translation>
+    </message>
+    <message>
+        <source>The lyrics editor has changes that are not saved. Save them before quitting?</source>
+        <translation>가사 편집기에 저장하지 않은 변경 사항이 있습니다. 끝내기 전에 저장할까요?</translation>
+    </message>
+    <message>
+        <source>No changes to save.</source>
+        <translation>저장할 변경 사항이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The lyrics could not be saved: %1.</source>
+        <translation>가사를 저장하지 못했습니다: %1.</translation>
+    </message>
+    <message>
+        <source>Lyrics saved in your library (their timing offset is back to 0).</source>
+        <translation>가사를 보관함에 저장했습니다 (시간 조정은 0으로 되돌렸습니다).</translation>
+    </message>
+    <message>
+        <source>Lyrics saved in your library.</source>
+        <translation>가사를 보관함에 저장했습니다.</translation>
+    </message>
 </context>
 <context>
     <name>QueuePanel</name>
@@ -911,6 +963,18 @@
     <message>
         <source>Play a song, or choose Play next or Add to queue from a song's menu in the library.</source>
         <translation>노래를 재생하거나, 보관함에서 노래 메뉴의 "다음에 재생" 또는 "대기열에 추가"를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Move the selected song to the front of the queue</source>
+        <translation>고른 곡을 대기열 맨 앞으로 옮깁니다</translation>
+    </message>
+    <message>
+        <source>Now playing</source>
+        <translation>지금 재생 중</translation>
+    </message>
+    <message>
+        <source>Up next</source>
+        <translation>다음 차례</translation>
     </message>
 </context>
 <context>
@@ -1672,6 +1736,18 @@
     <message>
         <source>note</source>
         <translation>장면</translation>
+    </message>
+    <message>
+        <source>My notes</source>
+        <translation>내 메모</translation>
+    </message>
+    <message>
+        <source>Notes on “%1”:</source>
+        <translation>“%1” 메모:</translation>
+    </message>
+    <message>
+        <source>None of these songs has an audio file linked yet.</source>
+        <translation>이 곡들 중 오디오 파일이 연결된 곡이 아직 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -2484,6 +2560,30 @@ Nothing is sent until you turn this on; Lyrics ▸ Online lyrics turns it off ag
         <source>Playback is off: %1</source>
         <translation>재생할 수 없음: %1</translation>
     </message>
+    <message>
+        <source>Opening your library…</source>
+        <translation>보관함을 여는 중…</translation>
+    </message>
+    <message>
+        <source>Cannot play: %1</source>
+        <translation>재생할 수 없음: %1</translation>
+    </message>
+    <message>
+        <source>This song has no audio file linked yet: use “Link audio file…”.</source>
+        <translation>이 곡에는 아직 연결된 오디오 파일이 없습니다. “오디오 파일 연결…”을 사용하세요.</translation>
+    </message>
+    <message>
+        <source>Queued “%1”.</source>
+        <translation>“%1”을(를) 대기열에 추가했습니다.</translation>
+    </message>
+    <message>
+        <source>Select a song first, then link the audio file you own.</source>
+        <translation>먼저 곡을 고른 다음, 가지고 있는 오디오 파일을 연결하세요.</translation>
+    </message>
+    <message>
+        <source>About OST Player</source>
+        <translation>OST Player 정보</translation>
+    </message>
 </context>
 <context>
     <name>Shortcuts</name>
@@ -2713,6 +2813,18 @@ Nothing is sent until you turn this on; Lyrics ▸ Online lyrics turns it off ag
     <message>
         <source>true/false</source>
         <translation>true/false</translation>
+    </message>
+    <message>
+        <source>Favourite “%1”</source>
+        <translation>“%1” 즐겨찾기에 추가</translation>
+    </message>
+    <message>
+        <source>Unfavourite “%1”</source>
+        <translation>“%1” 즐겨찾기에서 빼기</translation>
+    </message>
+    <message>
+        <source>Rate “%1” %2 of %3</source>
+        <translation>“%1” 별점 %2/%3</translation>
     </message>
 </context>
 <context>
@@ -2991,6 +3103,86 @@ Nothing is sent until you turn this on; Lyrics ▸ Online lyrics turns it off ag
         <source>with your personal data: favourites, ratings, notes, plays, file paths</source>
         <translation>개인 데이터 포함: 즐겨찾기, 별점, 메모, 재생 기록, 파일 경로</translation>
     </message>
+    <message>
+        <source>An import or export is still running. Cancel it and quit?</source>
+        <translation>가져오기나 내보내기가 아직 진행 중입니다. 취소하고 종료할까요?</translation>
+    </message>
+    <message>
+        <source>Could not export %1: %2.</source>
+        <translation>%1을(를) 내보내지 못했습니다: %2.</translation>
+    </message>
+    <message>
+        <source>Could not export %1: an unexpected error (%2).</source>
+        <translation>%1을(를) 내보내지 못했습니다: 예상하지 못한 오류 (%2).</translation>
+    </message>
+    <message>
+        <source>Could not import %1: %2.</source>
+        <translation>%1을(를) 가져오지 못했습니다: %2.</translation>
+    </message>
+    <message>
+        <source>Could not import %1: an unexpected error (%2).</source>
+        <translation>%1을(를) 가져오지 못했습니다: 예상하지 못한 오류 (%2).</translation>
+    </message>
+    <message>
+        <source>Export the catalog</source>
+        <translation>카탈로그 내보내기</translation>
+    </message>
+    <message>
+        <source>Exported %1 songs to %2 (%3).</source>
+        <translation>곡 %1개를 %2(으)로 내보냈습니다 (%3).</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>%1(으)로 내보내는 중…</translation>
+    </message>
+    <message>
+        <source>Import a catalog</source>
+        <translation>카탈로그 가져오기</translation>
+    </message>
+    <message>
+        <source>Import of %1 cancelled; nothing was changed.</source>
+        <translation>%1 가져오기를 취소했습니다. 바뀐 것은 없습니다.</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2.</source>
+        <translation>%1을(를) 가져왔습니다: %2.</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1.</source>
+        <translation>%1에서 아무것도 가져오지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>OST Player catalog (*.json);;All files (*)</source>
+        <translation>OST Player 카탈로그 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>OST Player is still working</source>
+        <translation>OST Player가 아직 작업 중입니다</translation>
+    </message>
+    <message>
+        <source>OST Player: export failed</source>
+        <translation>OST Player: 내보내기 실패</translation>
+    </message>
+    <message>
+        <source>OST Player: import failed</source>
+        <translation>OST Player: 가져오기 실패</translation>
+    </message>
+    <message>
+        <source>Wait for the running import or export to finish first.</source>
+        <translation>진행 중인 가져오기나 내보내기가 끝날 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <source>Your library is as it was; try again once that is fixed.</source>
+        <translation>보관함은 그대로입니다. 문제를 해결한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>catalog only: no file paths, no listening history</source>
+        <translation>카탈로그만: 파일 경로와 감상 기록 제외</translation>
+    </message>
 </context>
 <context>
     <name>History</name>
@@ -3092,6 +3284,36 @@ Nothing is sent until you turn this on; Lyrics ▸ Online lyrics turns it off ag
     <message>
         <source>Your songs are in the list on the left, under their drama.</source>
         <translation>내 노래는 왼쪽 목록에서 각 드라마 아래에 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>About</name>
+    <message>
+        <source>A listening companion for K-drama soundtracks: browse the OSTs of your favourite dramas, read each song's lyrics and story, and play the audio files you own.</source>
+        <translation>드라마 OST와 함께하는 감상 도우미: 좋아하는 드라마의 OST를 둘러보고, 곡마다 가사와 사연을 읽고, 가지고 있는 오디오 파일을 재생하세요.</translation>
+    </message>
+    <message>
+        <source>Library: %1</source>
+        <translation>보관함: %1</translation>
+    </message>
+    <message>
+        <source>Playback is off: %1</source>
+        <translation>재생할 수 없음: %1</translation>
+    </message>
+    <message>
+        <source>Playback through libVLC.</source>
+        <translation>libVLC로 재생합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
     </message>
 </context>
 </TS>
