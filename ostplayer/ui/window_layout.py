@@ -47,8 +47,12 @@ def build_layout(window: MainWindow) -> None:
     window.queue_dock.setWidget(window.queue_panel)
     # A side panel of its own width: it never squeezes the page and lyrics into slivers.
     window.queue_panel.setMinimumWidth(240)
-    window.queue_panel.setMaximumWidth(420)
+    window.queue_panel.setMaximumWidth(340)
     window.page_view.setMinimumWidth(320)
+    # The lyrics keep a readable column too: squeezed by the queue, Korean lines stacked a
+    # syllable per row. Hidden with Ctrl+Shift+L, never dragged to a sliver.
+    window.lyrics.view.setMinimumWidth(220)
+    window.content_splitter.setChildrenCollapsible(False)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.queue_dock)
     window.queue_dock.hide()
     window.statusBar().showMessage(QCoreApplication.translate("Window", "Ready"))
