@@ -117,6 +117,12 @@ def shoot(variant: str) -> None:
 
         return run
 
+    # First run: no song of the user's has a file yet, so the front page asks for the folder.
+    wav = library.audio_path("its-you")
+    steps.append(lambda: library.unlink("its-you"))
+    steps.append(shot("first-run"))
+    steps.append(lambda: (library.link("its-you", wav), window.browser.select_song("its-you")))
+    steps.append(window.reading.home)
     steps.append(shot("feature"))
     steps.append(lambda: window.browser.select_song("its-you"))
     steps.append(shot("song", main=False))
