@@ -332,7 +332,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         short = write_wav(tmp / "short.wav", 5)
-        long = write_wav(tmp / "long.wav", args.seconds + 10)
+        long = write_wav(tmp / "long.wav", 2 * args.seconds + 10)  # played twice: animation on, off
         latency = bench_latency(short, args.runs, vlc_args, tmp)
         cpu = bench_cpu(long, args.seconds, vlc_args, tmp, args.via)
     del app

@@ -66,6 +66,7 @@ class SmartRows(QObject):
         blank.fill(Qt.GlobalColor.transparent)
         self._blank = QIcon(blank)
         self._asked = False  # the counts are on their way (after the paint that asked)
+        self._recount_pending = False  # a bulk change's recount waits for the next turn
         self._totals: dict[str, int] = {}  # as last shown: only rows that change repaint
         library.changed.connect(self._on_library_changed)
 
@@ -148,8 +149,20 @@ class SmartRows(QObject):
         self._repaint_changed()
 
     def _on_library_changed(self, change: LibraryChange) -> None:
+        if self.counts.is_bulk(change) and self._asked:
+            # A scan's thousands of songs: the walk waits for the next turn of the event
+            # loop, so keystrokes already queued go first (keystroke waits: bench_scan.py).
+            if not self._recount_pending:
+                self._recount_pending = True
+                QTimer.singleShot(0, self._recount)
+            return
         if self.counts.update(change):
             self._repaint_changed()
+
+    def _recount(self) -> None:
+        self._recount_pending = False
+        self.counts.compute()
+        self._repaint_changed()
 
     def _repaint_changed(self) -> None:
         totals = self.counts.totals()
