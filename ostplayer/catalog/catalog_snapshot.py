@@ -24,6 +24,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from ..domain.catalog_trusted import built_song
 from ..domain.models import CastMember, Catalog, Credit, Drama, Feature, Person, Scene, Song
 from ..media.regular_read import read_regular_file
 
@@ -38,10 +39,6 @@ _LAYOUT = tuple(
     for m in (Person, CastMember, Drama, Scene, Credit, Song, Feature)
 )
 _CHECK_TAIL = re.compile(rb'"crc32":(\d+)\}\}\}\s*$')
-
-# Building Song objects: as in domain/catalog_trusted.py, the slots are set directly (a frozen
-# dataclass's __init__ pays object.__setattr__ for each of 14 fields, 100,000 times).
-_SONG_SETTERS = tuple(getattr(Song, name).__set__ for name in Song.__slots__)  # type: ignore
 
 
 def snapshot_path(state_dir: Path) -> Path:
@@ -138,33 +135,16 @@ def _catalog(rows: tuple[Any, ...]) -> Catalog:
         r[0]: Drama(r[0], r[1], r[2], tuple(CastMember(*m) for m in r[3]), *r[4:]) for r in dramas
     }
     credits: dict[tuple[str, str | None], Credit] = {}  # equal credits are one object
-    new = object.__new__
-    (ident, title, drama, order, performers, excerpt, commentary, character, characters,
-     by_cast, original, aliases, part, scenes) = _SONG_SETTERS  # fmt: skip
     built: dict[str, Song] = {}
     for r in songs:
-        song = new(Song)
-        ident(song, r[0])
-        title(song, r[1])
-        drama(song, r[2])
-        order(song, r[3])
         sung = []
         for k in r[4]:
             credit = credits.get(k)
             if credit is None:
                 credit = credits[k] = Credit(*k)
             sung.append(credit)
-        performers(song, tuple(sung))
-        excerpt(song, r[5])
-        commentary(song, r[6])
-        character(song, r[7])
-        characters(song, r[8])
-        by_cast(song, r[9])
-        original(song, r[10])
-        aliases(song, r[11])
-        part(song, r[12])
-        scenes(song, tuple(Scene(*x) for x in r[13]) if r[13] else ())
-        built[r[0]] = song
+        scenes = tuple(Scene(*x) for x in r[13]) if r[13] else ()
+        built[r[0]] = built_song(r[0], r[1], r[2], r[3], tuple(sung), *r[5:13], scenes)
     catalog.songs = built
     catalog.features = {r[0]: Feature(*r) for r in features}
     return catalog

@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from .catalog_format import CatalogBuilder
-from .models import CastMember, Credit, Drama, Song
+from .models import CastMember, Credit, Drama, Scene, Song
 
-__all__ = ["TrustedCatalogBuilder"]
+__all__ = ["TrustedCatalogBuilder", "built_song"]
 
 # A frozen dataclass's __init__ sets each field through object.__setattr__, a slow call; 100,000
 # songs of 14 fields spent about 0.15 s more in it than setting the slots directly does (see
@@ -56,6 +56,42 @@ if Song.__slots__ != _SONG_FIELDS:  # type: ignore[attr-defined]
     _scenes,
 ) = (getattr(Song, name).__set__ for name in _SONG_FIELDS)
 _new = object.__new__
+
+
+def built_song(
+    ident: str,
+    title: str,
+    drama: str | None,
+    ost_order: int,
+    performers: tuple[Credit, ...],
+    lyrics_excerpt: str,
+    commentary: tuple[str, ...],
+    musical_character: str,
+    characters: tuple[str, ...],
+    sung_by_cast: bool,
+    title_original: str,
+    aliases: tuple[str, ...],
+    ost_part: int | None,
+    scenes: tuple[Scene, ...],
+) -> Song:
+    """``Song(...)`` for values already checked (a trusted file, the catalog's fast copy),
+    without the frozen dataclass's per-field ``object.__setattr__``."""
+    song = _new(Song)
+    _id(song, ident)
+    _title(song, title)
+    _drama(song, drama)
+    _ost_order(song, ost_order)
+    _performers(song, performers)
+    _excerpt(song, lyrics_excerpt)
+    _commentary(song, commentary)
+    _character(song, musical_character)
+    _characters(song, characters)
+    _by_cast(song, sung_by_cast)
+    _original(song, title_original)
+    _aliases(song, aliases)
+    _part(song, ost_part)
+    _scenes(song, scenes)
+    return song
 
 
 class TrustedCatalogBuilder(CatalogBuilder):
@@ -127,19 +163,19 @@ class TrustedCatalogBuilder(CatalogBuilder):
         ident, title = raw["id"], raw["title"]
         if not (isinstance(ident, str) and isinstance(title, str) and title):
             return None
-        song = _new(Song)
-        _id(song, ident)
-        _title(song, title)
-        _drama(song, drama.id if drama is not None else None)
-        _ost_order(song, get("ost_order", 0))
-        _performers(song, tuple(credits))
-        _excerpt(song, get("lyrics_excerpt") or "")
-        _commentary(song, tuple(get("commentary", ())))
-        _character(song, get("musical_character") or "")
-        _characters(song, tuple(get("characters", ())))
-        _by_cast(song, get("sung_by_cast", False))
-        _original(song, get("title_original") or "")
-        _aliases(song, tuple(get("aliases", ())))
-        _part(song, get("ost_part"))
-        _scenes(song, ())
-        return song
+        return built_song(
+            ident,
+            title,
+            drama.id if drama is not None else None,
+            get("ost_order", 0),
+            tuple(credits),
+            get("lyrics_excerpt") or "",
+            tuple(get("commentary", ())),
+            get("musical_character") or "",
+            tuple(get("characters", ())),
+            get("sung_by_cast", False),
+            get("title_original") or "",
+            tuple(get("aliases", ())),
+            get("ost_part"),
+            (),
+        )
