@@ -109,9 +109,17 @@ class Memory:
         self._proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         return self
 
+    def end_sampling(self) -> None:
+        """Tell the sampler to stop, without waiting for its answer: called on the GUI
+        thread, waiting here would be a pause of the window that the app did not cause."""
+        if self._proc is not None and self._proc.stdin and not self._proc.stdin.closed:
+            self._proc.stdin.close()
+
     def stop(self) -> None:
         if self._proc is not None:
-            out, _ = self._proc.communicate("", timeout=30)
+            self.end_sampling()
+            out = self._proc.stdout.read() if self._proc.stdout else ""
+            self._proc.wait(timeout=30)
             self.peak, self.peak_main, self.peak_workers = map(int, out.split() or (0, 0, 0))
             self._proc = None
 
@@ -249,7 +257,7 @@ def part_window(folder: Path, work: Path) -> dict[str, Any]:
     def on_report(_report: object) -> None:
         finished_at.append(time.perf_counter())
         events.append((finished_at[0], "scan finished"))
-        memory.stop()  # memory while scanning; the fingerprint pass after it is not counted
+        memory.end_sampling()  # while scanning; the fingerprint pass after it is not counted
         QTimer.singleShot(2000, loop.quit)  # the browser taking in the new songs, typing on
 
     context.scan.finished.connect(on_report)

@@ -28,6 +28,14 @@ def add_scan_parser(sub: Any) -> None:
 
 
 def run_scan(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
+    from .domain.collector import full_collections_held
+
+    # Full collections would walk the growing heap again and again, freeing nothing.
+    with full_collections_held():
+        return _run_scan(args, library, paths)
+
+
+def _run_scan(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
     from .catalog.scan_apply import (
         NEW_SONG,
         Decision,

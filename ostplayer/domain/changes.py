@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+# Songs past which a change is a scan's or an import's: whatever can follow it a moment later
+# does so on a later turn of the event loop, so a keystroke does not wait for all of it.
+BULK_SONGS = 500
+
 
 @dataclass(frozen=True)
 class LibraryChange:
@@ -31,6 +35,12 @@ class LibraryChange:
             or self.dramas
             or self.people
         )
+
+    @property
+    def is_bulk(self) -> bool:
+        """A scan's or an import's change (see :data:`BULK_SONGS`)."""
+        sizes = (self.added, self.changed, self.removed, self.personal, self.played)
+        return self.catalog_replaced or sum(map(len, sizes)) > BULK_SONGS
 
     def touches(self, song_id: str) -> bool:
         return any(

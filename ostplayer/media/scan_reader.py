@@ -74,7 +74,7 @@ def _read_chunk(
 def _lower_priority() -> None:
     # A scan is background work: the window (and the music playing) comes first.
     with contextlib.suppress(OSError, AttributeError):
-        os.nice(5)
+        os.nice(10)
 
 
 def _context() -> multiprocessing.context.BaseContext:

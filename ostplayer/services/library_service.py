@@ -30,6 +30,8 @@ from .texts import fill, say, tr
 LINKED, MISSING, UNPLAYABLE, NONE = "linked", "missing", "unplayable", "none"
 # Stands for "whatever the path is now, look again": a relink to the very same file retries it.
 _RECHECK = object()
+# Songs whose audio state one turn of the event loop works out after a bulk change.
+_RELINK_SLICE = 1000
 
 
 def check_audio_path(path: str | None) -> str:
@@ -62,6 +64,14 @@ class LibraryService(QObject):
         # and must not reset a "missing" file to "linked".
         self._paths: dict[str, object] = {s: library.audio_path(s) for s in self._states}
         self._unplayable: dict[str, str] = {}  # song id -> the path VLC could not play
+        # After a bulk change: songs whose audio states are not worked out yet (and whether
+        # the songs gone from the catalog are still to look at), songs whose states were
+        # but are not announced yet, and songs whose files are to be checked once done.
+        self._pending: list[str] = []
+        self._pending_gone = False
+        self._relinks_posted = False
+        self._unannounced: set[str] = set()
+        self._to_check: set[str] = set()
         self._unsubscribe = library.events.subscribe(self._announce)
         self.check_audio(list(self._states))
 
@@ -127,9 +137,11 @@ class LibraryService(QObject):
     # --- audio state ------------------------------------------------------------------------
 
     def audio_state(self, song_id: str) -> str:
+        self._settle_relinks()
         return self._states.get(song_id, NONE)
 
     def counts(self) -> tuple[int, int]:
+        self._settle_relinks()
         states = list(self._states.values())
         return states.count(LINKED), states.count(MISSING)
 
@@ -163,6 +175,10 @@ class LibraryService(QObject):
             self.audio_states_changed.emit(frozenset(changed))
 
     def _set_state(self, song_id: str, state: str) -> bool:
+        self._settle_relinks()  # a state set now is not then undone by an older change
+        return self._put_state(song_id, state)
+
+    def _put_state(self, song_id: str, state: str) -> bool:
         before = self._states.get(song_id, NONE)
         if state == NONE:
             self._states.pop(song_id, None)
@@ -251,14 +267,45 @@ class LibraryService(QObject):
         # Link changes move audio states: "linked" at once if there is a path, then checked.
         # A deleted song's file stops counting, and comes back with the song on an undo.
         touched = change.personal | change.added | change.removed
-        if touched or change.catalog_replaced:
-            relinked = self._relinked(touched)
-            if change.catalog_replaced:
-                relinked |= self._relinked([s for s in self._states if s not in self.catalog.songs])
-            if relinked:
-                self.audio_states_changed.emit(frozenset(relinked))
-                self.check_audio([s for s in relinked if self.library.audio_path(s)])
+        if change.is_bulk:
+            # Thousands of songs (a scan): the window takes in the change first, and their
+            # file states follow in slices on the next turns (or at once when one is asked
+            # for), so a keystroke queued behind the change does not wait for all of it.
+            self._pending.extend(touched)
+            self._pending_gone |= change.catalog_replaced
+            self._post_relinks()
+        elif touched:
+            self._unannounced |= self._relinked(touched)
+            self._announce_relinks()
         self.changed.emit(change)
+
+    def _post_relinks(self) -> None:
+        if not self._relinks_posted:
+            self._relinks_posted = True
+            self.tasks.dispatcher.post(self, self._announce_relinks)
+
+    def _settle_relinks(self, limit: int | None = None) -> None:
+        if self._pending_gone:
+            self._pending_gone = False
+            self._pending.extend(s for s in self._states if s not in self.catalog.songs)
+        if not self._pending:
+            return
+        cut = len(self._pending) if limit is None else limit
+        now, self._pending = self._pending[:cut], self._pending[cut:]
+        self._unannounced |= self._relinked(now)
+
+    def _announce_relinks(self) -> None:
+        self._relinks_posted = False
+        self._settle_relinks(_RELINK_SLICE)
+        relinked, self._unannounced = self._unannounced, set()
+        if relinked:
+            self.audio_states_changed.emit(frozenset(relinked))
+            self._to_check.update(s for s in relinked if self.library.audio_path(s))
+        if self._pending:
+            self._post_relinks()
+        elif self._to_check:
+            to_check, self._to_check = self._to_check, set()
+            self.check_audio(list(to_check))
 
     def _relinked(self, song_ids: Iterable[str]) -> set[str]:
         # Once per song of a scan's one change, on the GUI thread: lookups hoisted.
@@ -269,7 +316,7 @@ class LibraryService(QObject):
             if path == known.get(sid):
                 continue
             known[sid] = path
-            self._set_state(sid, LINKED if path else NONE)
+            self._put_state(sid, LINKED if path else NONE)
             changed.add(sid)
         return changed
 

@@ -28,6 +28,7 @@ from ..catalog.scan_apply import (
 )
 from ..catalog.scan_apply import save_review as write_review
 from ..catalog.scan_declined import DeclinedFiles, declined_path
+from ..domain.collector import full_collections_held
 from ..domain.library_growth import ReviewItem, ScanPlan
 from ..domain.track_facts import TrackFacts, UnreadableFile
 from ..media.music_folders import MusicFolders
@@ -162,6 +163,12 @@ class ScanService(QObject):
         declined_file = declined_path(self.paths.scan_review_file)
 
         def job(ctx: TaskContext) -> ScanReport:
+            # Full collections held back: each walked the scan's growing heap (40-110 ms,
+            # holding the GIL), and a keystroke in the window waited for it.
+            with full_collections_held():
+                return scanned(ctx)
+
+        def scanned(ctx: TaskContext) -> ScanReport:
             cache = ScanCache(cache_path)
             readings = readings_for_scan(library)
 

@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from .dispatch import GuiDispatcher
+from .workers import Workers
 
 FLUSH_INTERVAL_S = 0.05
 
@@ -91,35 +92,38 @@ class Task(QObject):
         job: Callable[[TaskContext], Any],
         dispatcher: GuiDispatcher,
         parent: QObject,
+        workers: Workers,
     ) -> None:
         super().__init__(parent)
         self.name = name
         self._job = job
         self.dispatcher = dispatcher
         self.context = TaskContext(self)
-        self._thread = threading.Thread(target=self._run, name=f"task-{name}", daemon=True)
+        self._workers = workers
+        self._ended = threading.Event()
         self._running = False
 
     def start(self) -> None:
         self._running = True
-        self._thread.start()
+        self._workers.submit(self._run)
 
     def cancel(self) -> None:
         self.context._cancel.set()
 
     def is_running(self) -> bool:
-        return self._running and self._thread.is_alive()
+        return self._running and not self._ended.is_set()
 
     @property
     def is_cancelled(self) -> bool:
         return self.context.cancelled
 
     def wait(self, timeout_s: float = 30.0) -> bool:
-        """Block until the job's thread ends; only for quitting. True if it did."""
-        self._thread.join(timeout_s)
-        return not self._thread.is_alive()
+        """Block until the job has ended; only for quitting. True if it did."""
+        return self._ended.wait(timeout_s)
 
     def _run(self) -> None:
+        thread = threading.current_thread()
+        thread.name, pool_name = f"task-{self.name}", thread.name  # for logs and profiles
         try:
             result = self._job(self.context)
         except Cancelled:
@@ -129,7 +133,10 @@ class Task(QObject):
             outcome, value = "failed", exc
         else:
             outcome, value = "finished", result
+        finally:
+            thread.name = pool_name
         self.context._maybe_flush(force=True)
+        self._ended.set()
         self.dispatcher.post(self, self._on_end, outcome, value)
 
     def _on_end(self, outcome: str, value: Any) -> None:
@@ -151,11 +158,12 @@ class TaskRunner(QObject):
     def __init__(self, dispatcher: GuiDispatcher, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.dispatcher = dispatcher
+        self.workers = Workers()
         self._tasks: list[Task] = []
         self._abandoned: list[Task] = []
 
     def run(self, name: str, job: Callable[[TaskContext], Any]) -> Task:
-        task = Task(name, job, self.dispatcher, self)
+        task = Task(name, job, self.dispatcher, self, self.workers)
         self._tasks.append(task)
         task.done.connect(lambda: self._forget(task))
         task.start()
@@ -182,3 +190,4 @@ class TaskRunner(QObject):
                 # must outlive the window instead of being destroyed under it.
                 task.setParent(None)
                 self._abandoned.append(task)
+        self.workers.close()

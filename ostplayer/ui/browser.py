@@ -29,6 +29,7 @@ from .search_service import SearchService
 EXPAND_LIMIT = 60
 EXPAND_ROWS = 120
 EXPAND_ALL_ROWS = 600  # rows (groups and songs) up to which the whole tree opens
+REPAINT_ALL_SONGS = 200  # songs with something new past which the whole tree is repainted
 
 # A new palette (light ↔ dark): the panel is told before its children have theirs.
 _PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
@@ -147,6 +148,16 @@ class BrowserPanel(QWidget):
         self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index)
         return True
+
+    def repaint_songs(self, song_ids: frozenset[str]) -> None:
+        """These songs' rows show something new (their file's state, not their size)."""
+        if len(song_ids) > REPAINT_ALL_SONGS:
+            # A scan's thousands: QTreeView answers each changed range by finding it in its
+            # list of shown rows (a linear search) and measuring every row in it again,
+            # 60-200 ms for a scan's hundreds of groups; one repaint reads what is shown.
+            self.tree.viewport().update()
+        else:
+            self.model.refresh_songs(song_ids)
 
     def _update_empty(self) -> None:
         query = self.search.text().strip()

@@ -94,7 +94,11 @@ class MainWindow(QMainWindow):
         self.model = BrowserModel(library.catalog, library.audio_state)
         self.model.set_icons(audio_icons(self.style()))
         self.search = SearchService(
-            library.catalog, self, start=False, extra=library.saved_lyrics_by_song
+            library.catalog,
+            self,
+            start=False,
+            extra=library.saved_lyrics_by_song,
+            workers=library.tasks.workers,
         )
         self.browser = BrowserPanel(self.model, self.search)
         self.page_view = PageView()
@@ -180,7 +184,7 @@ class MainWindow(QMainWindow):
         self.playback.message.connect(self.show_status)
         self.reading.shown.connect(self._remember_page)
         self.library.changed.connect(self._on_library_changed)
-        self.library.audio_states_changed.connect(self.model.refresh_songs)
+        self.library.audio_states_changed.connect(self.browser.repaint_songs)
         self.session.now_playing.connect(self._on_now_playing)
         self.session.stopped.connect(self._on_stopped)
         self.scan_ui.message.connect(self.show_status)
@@ -282,9 +286,7 @@ class MainWindow(QMainWindow):
             self.browser.apply_search()
             if current:
                 self.browser.select_song(current, scroll=False)
-            kind, ident = self.reading.current
-            if not (kind and self.reading.show(kind, ident)):
-                self.reading.home()
+            # The reading pane follows the change itself (one render, not two).
         else:
             self.model.refresh_songs(change.personal | change.played)
             saved = {s: self.library.saved_lyrics(s) for s in change.personal}

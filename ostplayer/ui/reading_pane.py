@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..domain.changes import LibraryChange
 from ..domain.grouping import OTHER_MUSIC, UNLISTED, Grouping, group_songs
@@ -26,6 +26,7 @@ class ReadingPane(QObject):
         self.view = view
         self.playback_available = playback_available
         self.current: tuple[str, str] = ("", "")
+        self._bulk: list[LibraryChange] = []  # bulk changes the page follows on the next turn
         # Set by the lyrics panel: the one-line "Lyrics from …" of a song, or "" while unknown.
         self.lyrics_source = lambda _song_id: ""
         self.grouping = Grouping.DRAMA
@@ -40,13 +41,34 @@ class ReadingPane(QObject):
         library.audio_states_changed.connect(self._on_audio_states)
 
     def _on_library_changed(self, change: LibraryChange) -> None:
-        kind, ident = self.current
-        if not kind:
+        if not change.is_bulk:
+            self._follow([change])
             return
-        if change.catalog_changed and kind != "song":
-            self.refresh()  # a drama, group or feature page lists songs that may have changed
-        elif (kind == "song" and change.touches(ident)) or kind in self.extra_pages:
-            self.refresh()
+        # A scan's thousands of songs: the page follows on the next turn of the event loop,
+        # so a keystroke queued behind the change waits for less.
+        if not self._bulk:
+            QTimer.singleShot(0, self, lambda: self._follow(self._take_bulk()))
+        self._bulk.append(change)
+
+    def _take_bulk(self) -> list[LibraryChange]:
+        changes, self._bulk = self._bulk, []
+        return changes
+
+    def _follow(self, changes: list[LibraryChange]) -> None:
+        kind, ident = self.current
+        catalog_changed = any(c.catalog_changed for c in changes)
+        if not kind:
+            if catalog_changed:
+                self.home()
+            return
+        # A drama, group or feature page lists songs that may have changed; a song page
+        # changes with its song. A page whose subject is gone gives way to the home page.
+        if (
+            (catalog_changed and kind != "song")
+            or (kind == "song" and any(c.touches(ident) for c in changes))
+            or kind in self.extra_pages
+        ) and not self.show(kind, ident):
+            self.home()
 
     def _on_audio_states(self, song_ids: frozenset[str]) -> None:
         if self.current[0] == "song" and self.current[1] in song_ids:

@@ -6,17 +6,20 @@ paint would hold the window back; until it is ready the browser says so and show
 
 from __future__ import annotations
 
-import gc
-import threading
 from collections.abc import Callable, Collection, Mapping
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from ..domain.collector import full_collections_held
 from ..domain.models import Catalog
 from ..domain.search import SearchIndex
 from ..domain.search_patch import PatchedIndex
+from ..services.workers import Workers
 
 ExtraText = Callable[[], Mapping[str, str]]
+# Songs up to which the index is built on the spot (some 20 µs a song: 10 ms); a larger
+# catalog is indexed on a worker thread (the browser searches again once it is ready).
+BUILD_AT_ONCE = 500
 
 
 class _Carrier(QObject):
@@ -36,11 +39,14 @@ class SearchService(QObject):
         *,
         start: bool = True,
         extra: ExtraText | None = None,
+        workers: Workers | None = None,
     ):
         """``extra``: text per song that is searched too but is not in the catalog (the
-        user's saved lyrics), asked for at each build."""
+        user's saved lyrics), asked for at each build. ``workers``: the threads a large
+        catalog is indexed on (the app's background threads; by default, its own)."""
         super().__init__(parent)
         self._index: SearchIndex | None = None
+        self._builder = workers or Workers("search-index")
         self._extra = extra or dict
         self.set_catalog(catalog, start=start)
 
@@ -54,10 +60,12 @@ class SearchService(QObject):
         if not same:
             self._index = None
         self._started = False
-        if len(catalog.songs) <= 2000:
+        if len(catalog.songs) <= BUILD_AT_ONCE:
             self._index = SearchIndex.build(catalog, self._extra())
         elif start or same:
-            self.start(force=same)
+            # On the next turn of the event loop: the window first takes in the change that
+            # brought this catalog (a scan's end), without the build competing with it.
+            QTimer.singleShot(0, self, lambda: self.start(force=same))
 
     def start(self, *, force: bool = False) -> None:
         if (self._index is not None and not force) or self._started:
@@ -73,20 +81,13 @@ class SearchService(QObject):
         carrier = _Carrier()
         _CARRIERS.append(carrier)
         carrier.built.connect(self._on_built, Qt.ConnectionType.QueuedConnection)
-        worker = threading.Thread(
-            target=lambda: carrier.built.emit(catalog, SearchIndex.build(catalog, extra)),
-            name="search-index",
-            daemon=True,
-        )
-        worker.start()
+        # On a thread kept between jobs: starting a new one waited for it to run, up to
+        # 25 ms of the GUI thread's while a scan's end kept the interpreter busy.
+        self._builder.submit(lambda: carrier.built.emit(catalog, _built(catalog, extra)))
 
     def _on_built(self, catalog: Catalog, index: SearchIndex) -> None:
         if catalog is self._catalog:  # a newer catalog may have replaced it meanwhile
             self._index = index
-            # The library and its index live as long as the window: move them out of the
-            # cyclic collector's reach, or every full collection walks 100,000 songs
-            # (pauses of 100+ ms in the middle of typing).
-            gc.freeze()
             self.ready.emit()
 
     def patch(self, catalog: Catalog, positions: Collection[int]) -> None:
@@ -111,3 +112,11 @@ class SearchService(QObject):
         if self._index is not None:
             return self._index.search_positions(query)
         return None
+
+
+def _built(catalog: Catalog, extra: Mapping[str, str]) -> SearchIndex:
+    # The library and its index live as long as the window: built with full collections
+    # held back and then frozen out of the collector's reach, or every full collection
+    # walks 100,000 songs (pauses of 100+ ms in the middle of typing).
+    with full_collections_held():
+        return SearchIndex.build(catalog, extra)
