@@ -36,17 +36,6 @@ def run_scan(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
 
 
 def _run_scan(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
-    from .catalog.scan_apply import (
-        NEW_SONG,
-        Decision,
-        apply_scan,
-        load_review,
-        merge_review,
-        plan_for_scan,
-        readings_for_scan,
-        save_review,
-    )
-    from .catalog.scan_declined import DeclinedFiles, declined_path
     from .media.music_folders import MusicFolders
     from .media.music_scan import ScanCache, scan_music
     from .media.walk import display_path
@@ -64,12 +53,36 @@ def _run_scan(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
             print(f"  {done:,} of {found:,} files · {what}", file=sys.stderr)
 
     cache = ScanCache(None if args.dry_run else paths.scan_cache_file)
-    readings = readings_for_scan(library)
-    result = scan_music(args.dirs, cache, progress=progress, on_track=readings.add)
+    readings: list[Any] = []
+
+    def arrived(track: Any) -> None:
+        # The matching modules (a fifth of a second to import) load once the first file
+        # is in, while the tag readers go on with the next ones.
+        if not readings:
+            from .catalog.scan_apply import readings_for_scan
+
+            readings.append(readings_for_scan(library))
+        readings[0].add(track)
+
+    result = scan_music(args.dirs, cache, progress=progress, on_track=arrived)
+    from .catalog.scan_apply import (
+        NEW_SONG,
+        Decision,
+        apply_scan,
+        load_review,
+        merge_review,
+        plan_for_scan,
+        readings_for_scan,
+        save_review,
+    )
+    from .catalog.scan_declined import DeclinedFiles, declined_path
+
+    if not readings:
+        readings.append(readings_for_scan(library))
     # Files the user said no to in the window's review are not asked about again.
     declined = DeclinedFiles(declined_path(paths.scan_review_file))
     plan, moves = plan_for_scan(
-        library, result.tracks, result.gone, result.gone_tracks, declined, readings
+        library, result.tracks, result.gone, result.gone_tracks, declined, readings[0]
     )
     print(
         f"Scanned {result.found:,} files in {result.seconds:.1f} s: {result.read:,} read,"

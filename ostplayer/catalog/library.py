@@ -10,6 +10,7 @@ them, and recovering from damage, is :mod:`.library_loading`'s.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -203,7 +204,7 @@ class Library(LibraryLoading):
         return [sid for sid, row in self._personal.items() if row.get("audio")]
 
     def link(self, song_id: str, path: str | os.PathLike[str]) -> str:
-        absolute = str(Path(path).expanduser().absolute())
+        absolute = _absolute(path)
         self._update_personal(song_id, audio=absolute)
         return absolute
 
@@ -225,7 +226,7 @@ class Library(LibraryLoading):
         rows = dict(self._personal)
         changed = []
         for song_id, files in links.items():
-            absolute = [str(Path(f).expanduser().absolute()) for f in files]
+            absolute = [_absolute(f) for f in files]
             if absolute:
                 row = dict(rows.get(song_id, {}), song=song_id, audio=absolute[0])
                 row["files"] = absolute
@@ -309,3 +310,17 @@ def _difference(old: Catalog, new: Catalog, *, replaced: bool = False) -> Librar
         people=ids(p_added | p_changed | p_removed),
         catalog_replaced=replaced,
     )
+
+
+# An absolute POSIX path as pathlib spells it: no empty or "." parts, no trailing slash.
+_SPELLED = re.compile(r"(?:/(?!\.(?:/|$))[^/]+)+")
+
+
+def _absolute(path: str | os.PathLike[str]) -> str:
+    """A linked file's path as it is kept: absolute, "~" expanded, spelled as pathlib does.
+    A scan's paths are so already; checked with one pattern (making a Path of each of a
+    scan's 10,000 files cost 0.1 s of the write)."""
+    text = os.fspath(path)
+    if _SPELLED.fullmatch(text):
+        return text
+    return str(Path(text).expanduser().absolute())

@@ -18,8 +18,9 @@ import json
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 
 from ..domain import bounded_json
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 
 CACHE_VERSION = 1
 MAX_CACHE_BYTES = 512 * 1024 * 1024
+_FEW = 64  # files to read below which they are read in the scanning thread, no processes
 
 Progress = Callable[[int, int, str], None]  # files done, files found, what is happening
 
@@ -122,32 +124,31 @@ def scan_music(
     report = progress or (lambda _done, _found, _what: None)
     result = ScanResult()
     found_paths: list[str] = []
-    to_read: list[str] = []
     known = cache.known()
-    for event in walk_music(list(roots), known, should_stop):
-        if isinstance(event, FoundFile):
-            found_paths.append(event.path)
-            cached = cache.tracks.get(event.path) if event.unchanged else None
-            if cached is not None:
+
+    def to_read() -> Iterator[str]:
+        # The walk goes on as the readers ask for more files: the folders are walked while
+        # the first files are read (the walk alone took 0.2 s of 10,000 files' 2.5 s).
+        for event in walk_music(list(roots), known, should_stop):
+            if isinstance(event, FoundFile):
+                found_paths.append(event.path)
+                cached = cache.tracks.get(event.path) if event.unchanged else None
+                if cached is None:
+                    yield event.path
+                    continue
                 result.tracks.append(cached)
                 result.unchanged += 1
                 if on_track is not None:
                     on_track(cached)
-            else:
-                to_read.append(event.path)
-        elif isinstance(event, UnreadableFile):
-            result.unreadable.append(event)
-        elif isinstance(event, FolderProgress):
-            report(result.unchanged, event.files_found, f"Looking in {display_path(event.folder)}")
-        elif isinstance(event, NotSeen):
-            result.gone = list(event.paths)
-            # Kept so a moved or renamed file can be told from a new one (same audio, tags).
-            result.gone_tracks = [cache.tracks[p] for p in result.gone if p in cache.tracks]
-    if should_stop():
-        result.cancelled = True
-        result.seconds = time.perf_counter() - started
-        return result
-    total = len(found_paths)
+            elif isinstance(event, UnreadableFile):
+                result.unreadable.append(event)
+            elif isinstance(event, FolderProgress):
+                found = event.files_found
+                report(result.unchanged, found, f"Looking in {display_path(event.folder)}")
+            elif isinstance(event, NotSeen):
+                result.gone = list(event.paths)
+                # Kept so a moved or renamed file can be told from a new one (same audio, tags).
+                result.gone_tracks = [cache.tracks[p] for p in result.gone if p in cache.tracks]
 
     def delivered(item: TrackFacts | UnreadableFile) -> None:
         if isinstance(item, TrackFacts):
@@ -161,16 +162,19 @@ def scan_music(
             cache.tracks.pop(item.path, None)
         done = result.read + result.unchanged + len(result.unreadable)
         if done % 50 == 0:
-            report(done, total, f"Reading {display_path(item.path)}")
+            report(done, len(found_paths), f"Reading {display_path(item.path)}")
 
-    count = len(to_read)
+    paths = to_read()
+    first = list(islice(paths, _FEW))  # a handful of files: no processes to start
     summary = read_tracks(
-        to_read,
-        workers=(0 if count < 64 else workers),  # a handful of files: no processes to start
+        chain(first, paths),
+        workers=(0 if len(first) < _FEW else workers),
         on_result=delivered,
         cancel=should_stop,
     )
-    result.cancelled = summary.cancelled
+    total = len(found_paths)
+    # What was read before a cancel is kept in the cache: the next scan goes on from there.
+    result.cancelled = summary.cancelled or should_stop()
     # Workers answer in completion order; the plan takes the first file of a recording as its
     # main link and names new songs from it, so the same folder must give the same order.
     order = {path: i for i, path in enumerate(found_paths)}

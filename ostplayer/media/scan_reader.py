@@ -1,9 +1,7 @@
 """Read the tags (and optionally fingerprints) of many files on every core, streaming results.
 
 mutagen is pure Python, so threads would share one core through the GIL; worker processes read
-in parallel. The workers are started with ``forkserver`` (``spawn`` where that is missing),
-never ``fork``: the app's GUI process has Qt's threads running, and a forked copy of a process
-with threads can deadlock on a lock some other thread held.
+in parallel (how they are started: :mod:`ostplayer.media.reader_processes`).
 
 Paths go out in chunks (a few hundred files, so the cost of passing results between processes is
 spread; one file per chunk for fingerprints, which take far longer), with at most two chunks
@@ -21,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import multiprocessing
 import os
 import time
 from collections import deque
@@ -33,7 +30,7 @@ from itertools import islice
 
 from ostplayer.domain.track_facts import TrackFacts, UnreadableFile
 from ostplayer.media.fingerprint import fingerprint
-from ostplayer.media.tags import read_track
+from ostplayer.media.reader_processes import reader_context
 
 __all__ = ["ReadResult", "ReadSummary", "read_one", "read_tracks"]
 
@@ -54,6 +51,10 @@ class ReadSummary:
 
 def read_one(path: str, fingerprints: bool = False, timeout_s: float = 30.0) -> ReadResult:
     """One file's facts, with its fingerprint when asked for and fpcalc can make one."""
+    # Imported here: the workers have it loaded already (the fork server's preload), and
+    # the process that only hands out files does not pay for importing mutagen.
+    from ostplayer.media.tags import read_track
+
     result = read_track(path)
     if fingerprints and isinstance(result, TrackFacts):
         found = fingerprint(path, timeout_s)
@@ -75,11 +76,6 @@ def _lower_priority() -> None:
     # A scan is background work: the window (and the music playing) comes first.
     with contextlib.suppress(OSError, AttributeError):
         os.nice(10)
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def read_tracks(
@@ -166,7 +162,7 @@ class _Pool:
 
     def _new_executor(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            max_workers=self._workers, mp_context=_context(), initializer=_lower_priority
+            max_workers=self._workers, mp_context=reader_context(), initializer=_lower_priority
         )
 
     def run(
