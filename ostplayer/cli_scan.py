@@ -65,23 +65,14 @@ def _run_scan(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
         readings[0].add(track)
 
     result = scan_music(args.dirs, cache, progress=progress, on_track=arrived)
-    from .catalog.scan_apply import (
-        NEW_SONG,
-        Decision,
-        apply_scan,
-        load_review,
-        merge_review,
-        plan_for_scan,
-        readings_for_scan,
-        save_review,
-    )
+    from .catalog import scan_apply as growth
     from .catalog.scan_declined import DeclinedFiles, declined_path
 
     if not readings:
-        readings.append(readings_for_scan(library))
+        readings.append(growth.readings_for_scan(library))
     # Files the user said no to in the window's review are not asked about again.
     declined = DeclinedFiles(declined_path(paths.scan_review_file))
-    plan, moves = plan_for_scan(
+    plan, moves = growth.plan_for_scan(
         library, result.tracks, result.gone, result.gone_tracks, declined, readings[0]
     )
     print(
@@ -98,15 +89,15 @@ def _run_scan(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
     decisions = []
     if args.accept_all:
         for item in plan.review:
-            choice = item.candidates[0].song_id if item.candidates else NEW_SONG
-            decisions.append(Decision(item, choice))
-    applied = apply_scan(library, plan, decisions, result.gone, moves)
+            choice = item.candidates[0].song_id if item.candidates else growth.NEW_SONG
+            decisions.append(growth.Decision(item, choice))
+    applied = growth.apply_scan(library, plan, decisions, result.gone, moves)
     kept = [] if args.accept_all else plan.review
     applied.kept_for_review = len(kept)
     scanned = [*(t.path for t in result.tracks), *result.gone]
-    earlier = load_review(paths.scan_review_file, library.catalog)
-    waiting = merge_review(earlier, kept, scanned)
-    save_review(paths.scan_review_file, waiting)
+    earlier = growth.load_review(paths.scan_review_file, library.catalog)
+    waiting = growth.merge_review(earlier, kept, scanned)
+    growth.save_review(paths.scan_review_file, waiting)
     folders = MusicFolders(paths.music_folders_file)
     folders.add(*[d for d in args.dirs if os.path.isdir(d)])
     for notice in folders.notices:

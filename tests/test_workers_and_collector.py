@@ -75,21 +75,33 @@ def test_closed_workers_let_their_threads_end() -> None:
             assert not thread.is_alive()
 
 
+def _no_other_holds() -> None:
+    # A search index still being built by an earlier test's window holds the collector too.
+    for _ in range(600):
+        if holds() == 0:
+            return
+        threading.Event().wait(0.05)
+    raise AssertionError("the collector is still held by something else")
+
+
 def test_full_collections_are_held_while_bulk_work_runs_and_restored_after() -> None:
+    _no_other_holds()
     before = gc.get_threshold()
     with full_collections_held():
         assert gc.get_threshold()[2] > 1_000_000
         assert gc.get_threshold()[:2] == before[:2]  # young collections still run
         with full_collections_held():  # a second hold at once (the search index)
-            assert holds() == 2
+            assert holds() >= 2
         assert gc.get_threshold()[2] > 1_000_000  # the first is still on
-    assert holds() == 0
+    _no_other_holds()
     assert gc.get_threshold() == before
 
 
 def test_what_bulk_work_built_is_frozen_when_the_hold_ends() -> None:
+    _no_other_holds()
     frozen = gc.get_freeze_count()
     with full_collections_held():
         kept = [[n] for n in range(1000)]  # lists: always tracked by the collector
+    _no_other_holds()
     assert gc.get_freeze_count() >= frozen + len(kept)
     gc.unfreeze()  # the rest of the test session as it was

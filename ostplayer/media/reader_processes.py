@@ -9,8 +9,11 @@ the tag modules (some 0.15 s each, at the start of every scan).
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import multiprocessing.context
+
+log = logging.getLogger(__name__)
 
 # What a worker runs: loaded in the fork server, so no worker imports it again.
 _PRELOAD = ["ostplayer.media.scan_reader", "ostplayer.media.tags"]
@@ -28,7 +31,11 @@ def warm_up() -> None:
     """Start the fork server now (it loads the tag readers while this process goes on with
     its own start-up), so the scan's first workers are forked at once. Returns at once."""
     context = reader_context()
-    if context.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
+    if context.get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
 
+    try:
         forkserver.ensure_running()
+    except Exception as exc:  # only a head start: the scan finds its own way (or reads here)
+        log.info("could not start the tag readers' fork server early: %s", exc)
