@@ -210,8 +210,10 @@ def apply_scan(
         links = {sid: files for sid, files in links.items() if sid in library.catalog.songs}
         before = {sid: set(library.audio_files(sid)) for sid in links}
         applied.songs_linked = library.link_many(links)
-    moved_to = set((moves or {}).values())
-    applied.files_linked = sum(len(set(f) - before[sid] - moved_to) for sid, f in links.items())
+        # Counted before the change is told: the window's turn taking it in then has the
+        # interpreter to itself, not shared with this thread's arithmetic.
+        moved_to = set((moves or {}).values())
+        applied.files_linked = sum(len(set(f) - before[sid] - moved_to) for sid, f in links.items())
     if said_no and declined is not None:
         applied.files_declined = declined.add(said_no)
     return applied

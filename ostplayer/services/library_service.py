@@ -68,6 +68,7 @@ class LibraryService(QObject):
         # the songs gone from the catalog are still to look at), songs whose states were
         # but are not announced yet, and songs whose files are to be checked once done.
         self._pending: list[str] = []
+        self._pending_ids: set[str] = set()  # the same songs, to look one up
         self._pending_gone = False
         self._relinks_posted = False
         self._unannounced: set[str] = set()
@@ -137,7 +138,7 @@ class LibraryService(QObject):
     # --- audio state ------------------------------------------------------------------------
 
     def audio_state(self, song_id: str) -> str:
-        self._settle_relinks()
+        self._settle_one(song_id)
         return self._states.get(song_id, NONE)
 
     def counts(self) -> tuple[int, int]:
@@ -163,19 +164,20 @@ class LibraryService(QObject):
         task.finished.connect(lambda result: self._apply_checks(result, paths))
 
     def _apply_checks(self, result: Mapping[str, str], paths: Mapping[str, str | None]) -> None:
+        self._settle_relinks()  # once for all, not once a song (a scan's thousands)
         changed = set()
         for sid, state in result.items():
             if self.library.audio_path(sid) != paths[sid]:
                 continue  # relinked while the check ran: a newer check is on its way
             if state == LINKED and self._unplayable.get(sid) == paths[sid]:
                 state = UNPLAYABLE
-            if self._set_state(sid, state):
+            if self._put_state(sid, state):
                 changed.add(sid)
         if changed:
             self.audio_states_changed.emit(frozenset(changed))
 
     def _set_state(self, song_id: str, state: str) -> bool:
-        self._settle_relinks()  # a state set now is not then undone by an older change
+        self._settle_one(song_id)  # a state set now is not then undone by an older change
         return self._put_state(song_id, state)
 
     def _put_state(self, song_id: str, state: str) -> bool:
@@ -272,6 +274,7 @@ class LibraryService(QObject):
             # file states follow in slices on the next turns (or at once when one is asked
             # for), so a keystroke queued behind the change does not wait for all of it.
             self._pending.extend(touched)
+            self._pending_ids.update(touched)
             self._pending_gone |= change.catalog_replaced
             self._post_relinks()
         elif touched:
@@ -287,12 +290,23 @@ class LibraryService(QObject):
     def _settle_relinks(self, limit: int | None = None) -> None:
         if self._pending_gone:
             self._pending_gone = False
-            self._pending.extend(s for s in self._states if s not in self.catalog.songs)
+            gone = [s for s in self._states if s not in self.catalog.songs]
+            self._pending.extend(gone)
+            self._pending_ids.update(gone)
         if not self._pending:
             return
         cut = len(self._pending) if limit is None else limit
         now, self._pending = self._pending[:cut], self._pending[cut:]
+        self._pending_ids.difference_update(now)
         self._unannounced |= self._relinked(now)
+
+    def _settle_one(self, song_id: str) -> None:
+        # One song asked for (a row being painted): just its state, not the whole change's.
+        if song_id in self._pending_ids or (
+            self._pending_gone and song_id in self._states and song_id not in self.catalog.songs
+        ):
+            self._pending_ids.discard(song_id)  # still in the list: a second look is a no-op
+            self._unannounced |= self._relinked([song_id])
 
     def _announce_relinks(self) -> None:
         self._relinks_posted = False
