@@ -70,10 +70,14 @@ def _run_scan(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
 
     if not readings:
         readings.append(growth.readings_for_scan(library))
-    # Files the user said no to in the window's review are not asked about again.
+    # Files the user said no to in the window's review are not asked about again, and the
+    # ones still waiting there (unchanged) wait on, unless every proposal is to be applied.
     declined = DeclinedFiles(declined_path(paths.scan_review_file))
+    earlier = growth.load_review(paths.scan_review_file, library.catalog)
+    asked = set() if args.accept_all else growth.still_asked(earlier, result.unchanged_paths)
+    tracks = [t for t in result.tracks if t.path not in asked]
     plan, moves = growth.plan_for_scan(
-        library, result.tracks, result.gone, result.gone_tracks, declined, readings[0]
+        library, tracks, result.gone, result.gone_tracks, declined, readings[0]
     )
     print(
         f"Scanned {result.found:,} files in {result.seconds:.1f} s: {result.read:,} read,"
@@ -94,8 +98,7 @@ def _run_scan(args: argparse.Namespace, library: Any, paths: AppPaths) -> int:
     applied = growth.apply_scan(library, plan, decisions, result.gone, moves)
     kept = [] if args.accept_all else plan.review
     applied.kept_for_review = len(kept)
-    scanned = [*(t.path for t in result.tracks), *result.gone]
-    earlier = growth.load_review(paths.scan_review_file, library.catalog)
+    scanned = [*(t.path for t in tracks), *result.gone]
     waiting = growth.merge_review(earlier, kept, scanned)
     growth.save_review(paths.scan_review_file, waiting)
     folders = MusicFolders(paths.music_folders_file)

@@ -290,3 +290,31 @@ def test_what_a_scan_writes_reaches_the_views_as_one_change(tmp_path: Path) -> N
     (change,) = seen
     assert change.added and change.dramas
     assert "start-over" in change.personal and len(change.personal) == 2
+
+
+def test_a_rescan_leaves_a_question_to_the_user_until_the_file_changes(
+    music: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    scan(music, data_dir=data)
+    # The catalog learns meanwhile that Our Tears is also spelled as the file's tag says:
+    # planned again, the file would now be linked without the user having answered.
+    bundled = json.loads(resource_path(BUNDLED_CATALOG).read_text(encoding="utf-8"))
+    for song in bundled["songs"]:
+        if song["id"] == "our-tears":
+            song["aliases"] = [*song.get("aliases", []), "서로의 눈물"]
+    update = tmp_path / "update.json"
+    update.write_text(json.dumps(bundled, ensure_ascii=False), encoding="utf-8")
+    assert run("import", update, data_dir=data).returncode == 0
+
+    out = scan(music, data_dir=data)
+    assert "Applied: 0 files linked" in out
+    assert "1 uncertain match is waiting for you in the window" in out
+    assert songs(data)["our-tears"]["file"] is None
+
+    # A changed file is a new question, answered from what the catalog knows now.
+    later = (music / OUR_TEARS).stat().st_mtime + 60
+    os.utime(music / OUR_TEARS, (later, later))
+    out = scan(music, data_dir=data)
+    assert "waiting for you" not in out
+    assert songs(data)["our-tears"]["file"] == str(music / OUR_TEARS)

@@ -9,7 +9,7 @@ so ``ostplayer scan`` can leave them there for the user to look at.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -228,6 +228,16 @@ def _add_new(additions: Catalog, song: Song, people: Iterable[Person], drama: Dr
 
 
 # --- review items kept between the command line and the window -------------------------------
+
+
+def still_asked(review: Sequence[ReviewItem], unchanged: Collection[str]) -> set[str]:
+    """The files of the review items whose every file is unchanged since the scan that asked:
+    a rescan leaves them waiting for the user's answer. Planned again, some would be
+    decided without the user, once the dramas and songs the first scan created are in the
+    catalog (a file asked about as "this song, or a new one?" then linked to the new one)."""
+    return {
+        path for item in review if all(p in unchanged for p in item.paths) for path in item.paths
+    }
 
 
 def merge_review(

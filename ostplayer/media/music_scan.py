@@ -49,6 +49,7 @@ class ScanResult:
     gone_tracks: list[TrackFacts] = field(default_factory=list)  # what the cache knew of them
     read: int = 0  # files whose tags were read this time
     unchanged: int = 0  # files the cache answered for
+    unchanged_paths: set[str] = field(default_factory=set)  # those files
     fingerprinted: int = 0
     seconds: float = 0.0
     cancelled: bool = False
@@ -138,6 +139,7 @@ def scan_music(
                     continue
                 result.tracks.append(cached)
                 result.unchanged += 1
+                result.unchanged_paths.add(event.path)
                 if on_track is not None:
                     on_track(cached)
             elif isinstance(event, UnreadableFile):

@@ -25,6 +25,7 @@ from ..catalog.scan_apply import (
     merge_review,
     plan_for_scan,
     readings_for_scan,
+    still_asked,
 )
 from ..catalog.scan_apply import save_review as write_review
 from ..catalog.scan_declined import DeclinedFiles, declined_path
@@ -161,6 +162,7 @@ class ScanService(QObject):
         library = self.library.library
         cache_path = self.paths.scan_cache_file
         declined_file = declined_path(self.paths.scan_review_file)
+        review = list(self.review)  # what the user is being asked now (read on this thread)
 
         def job(ctx: TaskContext) -> ScanReport:
             # Full collections held back: each walked the scan's growing heap (40-110 ms,
@@ -197,13 +199,16 @@ class ScanService(QObject):
             ctx.progress(result.found, result.found, _tr("Matching the files with the catalog"))
             with self._declined_lock:  # not half-written by a review being applied
                 declined = DeclinedFiles(declined_file)
+            # The files still waiting for the user's answer (unchanged) wait on.
+            asked = still_asked(review, result.unchanged_paths)
+            tracks = [t for t in result.tracks if t.path not in asked]
             plan, moves = plan_for_scan(
-                library, result.tracks, result.gone, result.gone_tracks, declined, readings
+                library, tracks, result.gone, result.gone_tracks, declined, readings
             )
             ctx.check()  # the last moment a cancel changes nothing
             report.applied = apply_scan(library, plan, (), result.gone, moves)
             report.review = plan.review
-            report.scanned = [*(t.path for t in result.tracks), *result.gone]
+            report.scanned = [*(t.path for t in tracks), *result.gone]
             report.tracks, report.cache = result.tracks, cache
             return report
 
