@@ -16,9 +16,11 @@ def rows_scan(r: dict[str, Any]) -> list[Row]:
                      else f"{names[k]}: not measured ({p.get('why', 'incomplete')})"
                      for k, p in peers.items()) or "peers not run (--no-peers)"  # fmt: skip
     fastest = max(fps.values(), default=0)
+    rounds = (f"ours and Quod Libet: median of {len(cli['rounds'])} launches each, taking turns"
+              if "rounds" in cli else "one launch each")  # fmt: skip
     ok = bool(fps) and ours >= fastest and all(ours >= 2 * fps[k] for k in ("quodlibet", "strawberry") if k in fps)  # fmt: skip
     rows: list[Row] = [
-        (f"First scan of {n} tagged Ogg files: launch → library holds every file (`ostplayer scan`; peers on the same folder, same run)",
+        (f"First scan of {n} tagged Ogg files: launch → library holds every file (`ostplayer scan`; peers on the same folder, same run; {rounds})",
          f"{ours:,} files/s ({cli['first']['wall_s']:.1f} s)", seen,
          f"{ours / fastest:.2f}x fastest peer" if fastest else "—",
          "≥ fastest peer, ≥ 2x Quod Libet and Strawberry", ok if fps else None),
