@@ -16,6 +16,10 @@ from .paths import BUNDLED_CATALOG, AppPaths, resource_path
 
 
 def run_library_command(args: argparse.Namespace, paths: AppPaths) -> int:
+    if args.command == "scan":
+        from .media.reader_processes import warm_up
+
+        warm_up()  # the tag readers load while this process imports and opens the library
     from .catalog.library import Library, LibraryError
     from .catalog.lock import AlreadyRunning, DataDirLock
     from .domain.catalog_format import CatalogFormatError
@@ -47,10 +51,6 @@ def run_library_command(args: argparse.Namespace, paths: AppPaths) -> int:
     try:
         for moved in paths.migrate():
             print(f"ostplayer: {moved}", file=sys.stderr)
-        if args.command == "scan":
-            from .media.reader_processes import warm_up
-
-            warm_up()  # the tag readers load while the library opens
         library = Library(paths.data, resource_path(BUNDLED_CATALOG), paths.state)
         for notice in library.notices:
             print(f"ostplayer: {notice}", file=sys.stderr)
