@@ -104,12 +104,6 @@ class SmartCounts:
             key: n if key == "favourites" else min(n, LIMIT) for key, n in self.totals().items()
         }
 
-    @staticmethod
-    def is_bulk(change: LibraryChange) -> bool:
-        """A scan's or an import's change: the counts are worked out again in one walk."""
-        touched = change.personal | change.played | change.added | change.removed
-        return change.catalog_replaced or len(touched) > _BULK
-
     def update(self, change: LibraryChange) -> bool:
         """Follow a change; True when a count may differ. Not yet worked out: nothing to do."""
         if self._favourites is None:

@@ -149,7 +149,7 @@ class SmartRows(QObject):
         self._repaint_changed()
 
     def _on_library_changed(self, change: LibraryChange) -> None:
-        if self.counts.is_bulk(change) and self._asked:
+        if change.is_bulk and self._asked:
             # A scan's thousands of songs: the walk waits for the next turn of the event
             # loop, so keystrokes already queued go first (keystroke waits: bench_scan.py).
             if not self._recount_pending:
